@@ -1,0 +1,145 @@
+//! The one diagnostic type, shared by the parser, the model, the rules and every front end.
+
+mod render;
+
+pub use render::{JsonDiagnostic, JsonRelated, render_json, render_term, to_json};
+
+use std::fmt;
+
+/// Which file of the journal a span is in: an index into the loaded sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+        Span {
+            file,
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Another place that belongs to a diagnostic ("declined here").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A machine-applicable fix: replace `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// One finding about the journal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable code: a rule's code for warnings, an error class for errors.
+    pub code: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub related: Vec<Related>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span,
+            related: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_fix(
+        mut self,
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        self.fix = Some(Fix {
+            title: title.into(),
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Stable codes of errors (warnings use their rule's code).
+pub mod codes {
+    pub const ENCODING: &str = "encoding";
+    pub const TOO_LONG: &str = "too-long";
+    pub const SYNTAX: &str = "syntax";
+    pub const DATE: &str = "date";
+    pub const TIME: &str = "time";
+    pub const UNKNOWN_KIND: &str = "unknown-kind";
+    pub const MISSING: &str = "missing";
+    pub const FIELD_VALUE: &str = "field-value";
+    pub const FIELD_KIND: &str = "field-kind";
+    pub const DUPLICATE_FIELD: &str = "duplicate-field";
+    pub const HANDLE: &str = "handle";
+    pub const BODY: &str = "orphan-body";
+    pub const INCLUDE: &str = "include";
+    pub const BOSS: &str = "boss";
+    pub const SET: &str = "set";
+    pub const IO: &str = "io";
+}

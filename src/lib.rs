@@ -1,0 +1,6 @@
+//! upward: a plaintext journal toolchain for managing up.
+
+pub mod diag;
+pub mod model;
+pub mod source;
+pub mod syntax;

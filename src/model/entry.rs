@@ -1,0 +1,283 @@
+//! The model's entries, body items, bosses and handles.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::intern::{PersonId, TagId};
+use super::settings::CodeSet;
+use super::values::{Detail, Outcome, Rhythm, Status, Tone};
+use crate::diag::{FileId, Span};
+use crate::syntax::{ActionState, FieldKey, Kind};
+
+/// Index of an entry in [`super::Journal::entries`] (sorted by date, time, load order).
+pub type EntryId = u32;
+
+/// Index of a boss directive in [`super::Journal::bosses`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BossId(pub u8);
+
+/// The most `boss` directives one journal may hold.
+pub const MAX_BOSSES: usize = 64;
+
+/// A set of bosses, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct BossSet(pub u64);
+
+impl BossSet {
+    pub fn one(id: BossId) -> Self {
+        BossSet(1 << id.0)
+    }
+
+    pub fn insert(&mut self, id: BossId) {
+        self.0 |= 1 << id.0;
+    }
+
+    pub fn contains(self, id: BossId) -> bool {
+        self.0 & (1 << id.0) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = BossId> {
+        (0..64u8)
+            .filter(move |i| self.0 & (1 << i) != 0)
+            .map(BossId)
+    }
+}
+
+/// Who was told about an escalation or initiative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Informed {
+    Person(PersonId),
+    Yes,
+    No,
+}
+
+/// The typed fields of an entry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fields {
+    pub due: Option<NaiveDate>,
+    pub rank: Option<u32>,
+    pub status: Option<Status>,
+    pub dur: Option<u32>,
+    pub tone: Option<Tone>,
+    pub outcome: Option<Outcome>,
+    pub until: Option<NaiveDate>,
+    pub informed: Option<Informed>,
+    pub impact: Option<Span>,
+    pub via: Option<Span>,
+    pub solution: Option<Span>,
+    pub allow: CodeSet,
+    /// Keys written on the entry, valid or not, one bit per [`FieldKey`].
+    pub present: u32,
+}
+
+impl Fields {
+    pub fn has(&self, key: FieldKey) -> bool {
+        self.present & (1 << key as u32) != 0
+    }
+}
+
+/// One entry of the journal.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub file: FileId,
+    /// The header line's index in its document.
+    pub line: u32,
+    /// The header line's content.
+    pub span: Span,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub kind: Kind,
+    /// Load order across the journal.
+    pub seq: u32,
+    pub bosses: BossSet,
+    /// The handle the entry defines, closes, moves, decides or refers to, when that is valid.
+    pub handle: Option<HandleId>,
+    /// Where the header's `^handle` stands, valid or not.
+    pub handle_span: Option<Span>,
+    /// Tags of the header and body, in [`super::Journal::tag_refs`].
+    pub tags: (u32, u32),
+    /// People named in the header outside field values, in [`super::Journal::person_refs`].
+    pub people: (u32, u32),
+    /// Body items, in [`super::Journal::items`].
+    pub items: (u32, u32),
+    /// The line range of the body (from the syntax tree).
+    pub body: (u32, u32),
+    pub fields: Fields,
+}
+
+/// The form of a body item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemForm {
+    Note,
+    Action(ActionState),
+    Question,
+    Quote,
+}
+
+/// A note, action, question or quote in an entry's body, with its continuation lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub form: ItemForm,
+    pub file: FileId,
+    /// First and last line (inclusive) in the document.
+    pub lines: (u32, u32),
+    /// Start of the item's line content (for positions).
+    pub span: Span,
+    /// An action's owner: `None` means you.
+    pub owner: Option<PersonId>,
+    pub due: Option<NaiveDate>,
+    pub handle: Option<HandleId>,
+}
+
+/// Index of a handle in [`super::Journal::handles`].
+pub type HandleId = u32;
+
+/// What defined a handle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandleKind {
+    Promise,
+    Pitch,
+    Problem,
+}
+
+impl HandleKind {
+    pub fn of(kind: Kind) -> Option<HandleKind> {
+        match kind {
+            Kind::Promise => Some(HandleKind::Promise),
+            Kind::Pitch => Some(HandleKind::Pitch),
+            Kind::Problem => Some(HandleKind::Problem),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HandleKind::Promise => "promise",
+            HandleKind::Pitch => "pitch",
+            HandleKind::Problem => "problem",
+        }
+    }
+}
+
+/// A promise, pitch or problem, and what happened to it.
+#[derive(Clone, Debug)]
+pub struct Handle {
+    pub name: String,
+    pub kind: HandleKind,
+    /// The defining entry (the first pitch, for pitches).
+    pub def: EntryId,
+    /// Every pitch of a pitch handle, in order.
+    pub pitches: Vec<EntryId>,
+    pub slips: Vec<EntryId>,
+    /// The first `done`.
+    pub done: Option<EntryId>,
+    pub decisions: Vec<EntryId>,
+}
+
+/// One `boss` directive.
+#[derive(Clone, Debug)]
+pub struct Boss {
+    pub person: PersonId,
+    /// The id as written, without `@`, lowercased.
+    pub id: String,
+    pub name: String,
+    pub cadence: Rhythm,
+    pub updates: Rhythm,
+    pub detail: Detail,
+    pub words: Option<u32>,
+    pub channel: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// The directive's line.
+    pub span: Span,
+}
+
+impl Boss {
+    pub fn active_on(&self, date: NaiveDate) -> bool {
+        self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date <= u)
+    }
+
+    /// A display name: the name, else the id.
+    pub fn display(&self) -> &str {
+        if self.name.is_empty() {
+            &self.id
+        } else {
+            &self.name
+        }
+    }
+}
+
+/// A leave: gaps and streaks pause from `from` to `until` inclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Away {
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+    /// `None`: every boss.
+    pub bosses: Option<BossSet>,
+    pub entry: EntryId,
+}
+
+/// A change a `priority` entry makes from its date on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriorityChange {
+    pub entry: EntryId,
+    pub date: NaiveDate,
+    pub rank: Option<u32>,
+    pub status: Option<Status>,
+    pub due: Option<NaiveDate>,
+    pub title: Option<String>,
+}
+
+/// A boss's priority and its history.
+#[derive(Clone, Debug)]
+pub struct Priority {
+    pub key: TagId,
+    pub bosses: BossSet,
+    pub changes: Vec<PriorityChange>,
+}
+
+/// A priority as it stands on one date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriorityState {
+    pub rank: Option<u32>,
+    pub status: Status,
+    pub due: Option<NaiveDate>,
+    pub title: String,
+    pub since: NaiveDate,
+}
+
+impl Priority {
+    /// The priority's state on `date`, or `None` before its first entry.
+    pub fn state_on(&self, date: NaiveDate) -> Option<PriorityState> {
+        let mut state: Option<PriorityState> = None;
+        for change in self.changes.iter().take_while(|c| c.date <= date) {
+            let s = state.get_or_insert_with(|| PriorityState {
+                rank: None,
+                status: Status::Active,
+                due: None,
+                title: String::new(),
+                since: change.date,
+            });
+            if change.rank.is_some() {
+                s.rank = change.rank;
+            }
+            if let Some(status) = change.status {
+                s.status = status;
+            }
+            if change.due.is_some() {
+                s.due = change.due;
+            }
+            if let Some(title) = &change.title {
+                s.title = title.clone();
+            }
+        }
+        state
+    }
+
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.changes.first().map(|c| c.date)
+    }
+}

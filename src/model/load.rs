@@ -1,0 +1,217 @@
+//! Reading a journal from disk: `-f` paths, directory walks and includes.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, FileId, Span, codes};
+use crate::source::{SourceFile, Sources};
+use crate::syntax::{self, DirectiveKind, Document, Node, TokenKind};
+
+/// Reads a file's bytes. The CLI reads the disk; the language server overlays unsaved buffers.
+pub trait Reader {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+}
+
+/// Reads files from disk.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Disk;
+
+impl Reader for Disk {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+}
+
+/// A node of some file, in the order the journal reaches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NodeRef {
+    pub file: FileId,
+    pub node: u32,
+}
+
+/// Every file of a journal, parsed, with its nodes in load order.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Sources,
+    pub docs: Vec<Document>,
+    pub order: Vec<NodeRef>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A `-f` path that could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read `{path}`: {source}")]
+pub struct LoadError {
+    pub path: String,
+    #[source]
+    pub source: io::Error,
+}
+
+/// Loads every path: a file, or a directory meaning every `*.up` below it.
+pub fn load(paths: &[PathBuf], reader: &dyn Reader) -> Result<Loaded, LoadError> {
+    let mut loader = Loader {
+        reader,
+        loaded: Loaded::default(),
+        seen: HashSet::new(),
+        chain: Vec::new(),
+    };
+    for path in paths {
+        let files = if path.is_dir() {
+            walk(path).map_err(|source| LoadError {
+                path: path.display().to_string(),
+                source,
+            })?
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let bytes = reader.read(&file).map_err(|source| LoadError {
+                path: file.display().to_string(),
+                source,
+            })?;
+            loader.file(&file, bytes);
+        }
+    }
+    Ok(loader.loaded)
+}
+
+/// Every `*.up` file below `dir`, sorted by path component bytewise, skipping names starting with `.`.
+pub fn walk(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by(|a, b| {
+        a.file_name()
+            .as_encoded_bytes()
+            .cmp(b.file_name().as_encoded_bytes())
+    });
+    for entry in entries {
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path)?);
+        } else if path.extension().is_some_and(|e| e == "up") {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+struct Loader<'r> {
+    reader: &'r dyn Reader,
+    loaded: Loaded,
+    seen: HashSet<PathBuf>,
+    /// The files being loaded, outermost first: a path met again here is a cycle.
+    chain: Vec<(PathBuf, String)>,
+}
+
+impl Loader<'_> {
+    fn file(&mut self, path: &Path, bytes: Vec<u8>) {
+        let canonical = canonical(path);
+        if !self.seen.insert(canonical.clone()) {
+            return;
+        }
+        let name = path.display().to_string();
+        let source = SourceFile::new(name.clone(), path, bytes);
+        let id = FileId(self.loaded.sources.len() as u32);
+        let (doc, diags) = syntax::parse(id, &source);
+        let includes: Vec<(u32, Option<(String, Span)>)> = doc
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| (i as u32, include_target(&doc, node, id, &source.text)))
+            .collect();
+        self.loaded.sources.add(source);
+        self.loaded.diagnostics.extend(diags);
+        self.loaded.docs.push(doc);
+        self.chain.push((canonical, name));
+        for (node, include) in includes {
+            self.loaded.order.push(NodeRef { file: id, node });
+            if let Some((target, span)) = include {
+                self.include(path, &target, span);
+            }
+        }
+        self.chain.pop();
+    }
+
+    fn include(&mut self, from: &Path, target: &str, span: Span) {
+        let path = from.parent().unwrap_or(Path::new("")).join(target);
+        let canonical = canonical(&path);
+        if let Some(start) = self.chain.iter().position(|(p, _)| *p == canonical) {
+            let mut names: Vec<&str> = self.chain[start..]
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .collect();
+            let again = path.display().to_string();
+            names.push(&again);
+            self.loaded.diagnostics.push(Diagnostic::error(
+                codes::INCLUDE,
+                span,
+                format!("include cycle: {}", names.join(" → ")),
+            ));
+            return;
+        }
+        if self.seen.contains(&canonical) {
+            return;
+        }
+        match self.reader.read(&path) {
+            Ok(bytes) => self.file(&path, bytes),
+            Err(err) => {
+                let mut chain: Vec<&str> = self.chain.iter().map(|(_, n)| n.as_str()).collect();
+                let missing = path.display().to_string();
+                chain.push(&missing);
+                self.loaded.diagnostics.push(Diagnostic::error(
+                    codes::INCLUDE,
+                    span,
+                    format!(
+                        "cannot include `{}`: {} (included by {})",
+                        missing,
+                        plain_io(&err),
+                        chain.join(" → ")
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// An io error as a short sentence fragment, without the OS error number.
+pub fn plain_io(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => {
+            let text = err.to_string();
+            text.split(" (os error")
+                .next()
+                .unwrap_or(&text)
+                .to_lowercase()
+        }
+    }
+}
+
+/// The path and span of an `include` directive.
+fn include_target(doc: &Document, node: &Node, file: FileId, text: &str) -> Option<(String, Span)> {
+    let Node::Directive(d) = node else {
+        return None;
+    };
+    if d.kind != DirectiveKind::Include {
+        return None;
+    }
+    let arg = doc
+        .line_tokens(d.line)
+        .iter()
+        .find(|t| t.kind == TokenKind::Argument)?;
+    Some((
+        text[arg.range()].to_string(),
+        Span::new(file, arg.start as usize, arg.end as usize),
+    ))
+}

@@ -1,0 +1,644 @@
+//! Syntax → typed model parts: entries with their fields and body items, bosses, scope, settings.
+//! Everything here looks at one node at a time; what needs the whole journal is in `resolve`.
+
+use super::entry::{Boss, Entry, Fields, Informed, Item, ItemForm, MAX_BOSSES};
+use super::intern::{Names, PersonId, TagId, Tags};
+use super::load::Loaded;
+use super::settings::{self, Settings};
+use super::values::{self, Detail, Outcome, Rhythm, Status, Tone};
+use crate::diag::{Diagnostic, FileId, Span, codes};
+use crate::syntax::{
+    BodyForm, DirectiveKind, DirectiveNode, Document, EntryNode, FieldHost, FieldKey, Kind,
+    LineKind, Node, Token, TokenKind,
+};
+
+/// A `^handle` met while lowering, resolved once every entry is known.
+#[derive(Clone, Debug)]
+pub struct HandleUse {
+    /// The entry's load order.
+    pub seq: u32,
+    pub span: Span,
+    /// `None` for the header's handle; else the body item it stands in, if any.
+    pub item: Option<Option<u32>>,
+}
+
+/// What lowering produces, before entries are sorted and handles resolved.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    pub entries: Vec<Entry>,
+    pub bosses: Vec<Boss>,
+    pub scope: Vec<TagId>,
+    pub settings: Settings,
+    pub tags: Tags,
+    pub people: Names,
+    pub tag_refs: Vec<TagId>,
+    pub person_refs: Vec<PersonId>,
+    pub items: Vec<Item>,
+    pub handle_uses: Vec<HandleUse>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn lower(loaded: &Loaded) -> Lowered {
+    let mut out = Lowered::default();
+    // Directives are journal-wide wherever they stand: read them all first.
+    for r in &loaded.order {
+        if let Node::Directive(d) = &loaded.docs[r.file.0 as usize].nodes[r.node as usize] {
+            let mut cx = Cx {
+                out: &mut out,
+                file: r.file,
+                doc: &loaded.docs[r.file.0 as usize],
+                text: &loaded.sources.get(r.file).text,
+            };
+            cx.directive(d);
+        }
+    }
+    check_boss_ranges(&mut out);
+    for r in &loaded.order {
+        if let Node::Entry(e) = &loaded.docs[r.file.0 as usize].nodes[r.node as usize] {
+            let mut cx = Cx {
+                out: &mut out,
+                file: r.file,
+                doc: &loaded.docs[r.file.0 as usize],
+                text: &loaded.sources.get(r.file).text,
+            };
+            cx.entry(e);
+        }
+    }
+    out
+}
+
+struct Cx<'a> {
+    out: &'a mut Lowered,
+    file: FileId,
+    doc: &'a Document,
+    text: &'a str,
+}
+
+/// The key and value of one field, as written.
+struct FieldUse<'t> {
+    key: FieldKey,
+    key_span: Span,
+    value: &'t str,
+    span: Span,
+}
+
+impl<'a> Cx<'a> {
+    fn span(&self, t: &Token) -> Span {
+        Span::new(self.file, t.start as usize, t.end as usize)
+    }
+
+    fn line_span(&self, line: u32) -> Span {
+        let l = &self.doc.lines[line as usize];
+        Span::new(self.file, l.start as usize, l.end as usize)
+    }
+
+    fn err(&mut self, diag: Diagnostic) {
+        self.out.diagnostics.push(diag);
+    }
+
+    /// The fields of a line: each `FieldKey` token with the `FieldValue` after it.
+    fn fields_of(&self, line: u32) -> Vec<FieldUse<'a>> {
+        let tokens = self.doc.line_tokens(line);
+        let text = self.text;
+        tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match t.kind {
+                TokenKind::FieldKey(key) => {
+                    let v = tokens
+                        .get(i + 1)
+                        .filter(|v| v.kind == TokenKind::FieldValue)?;
+                    Some(FieldUse {
+                        key,
+                        key_span: self.span(t),
+                        value: &text[v.range()],
+                        span: Span::new(self.file, t.start as usize, v.end as usize),
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn directive(&mut self, d: &DirectiveNode) {
+        let tokens = self.doc.line_tokens(d.line);
+        let body_lines: Vec<u32> = (d.body.start..d.body.end)
+            .filter(|i| matches!(self.doc.lines[*i as usize].kind, LineKind::Body(_)))
+            .collect();
+        match d.kind {
+            DirectiveKind::Boss => self.boss(d.line, tokens, &body_lines),
+            DirectiveKind::Scope => {
+                for line in std::iter::once(d.line).chain(body_lines.iter().copied()) {
+                    for t in self.doc.line_tokens(line) {
+                        if t.kind == TokenKind::Tag {
+                            let tag = self
+                                .out
+                                .tags
+                                .intern(&self.text[t.start as usize + 1..t.end as usize]);
+                            self.out.scope.push(tag);
+                        }
+                    }
+                }
+            }
+            DirectiveKind::Include | DirectiveKind::Set => {
+                if let Some(&first) = body_lines.first() {
+                    let span = self.line_span(first);
+                    self.err(Diagnostic::error(
+                        codes::BODY,
+                        span,
+                        format!("`{}` takes no indented lines", d.kind),
+                    ));
+                }
+                if d.kind == DirectiveKind::Set {
+                    let args: Vec<&Token> = tokens
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Argument)
+                        .collect();
+                    if let [code, value] = args[..] {
+                        let (cs, vs) = (self.span(code), self.span(value));
+                        let (c, v) = (&self.text[code.range()], &self.text[value.range()]);
+                        if let Err(diag) = self.out.settings.apply(c, cs, v, vs) {
+                            self.err(diag);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn boss(&mut self, line: u32, tokens: &[Token], body_lines: &[u32]) {
+        let Some(person) = tokens.iter().find(|t| t.kind == TokenKind::Person) else {
+            return;
+        };
+        let id = self.text[person.start as usize + 1..person.end as usize].to_lowercase();
+        let name = tokens
+            .iter()
+            .find(|t| t.kind == TokenKind::Argument)
+            .map_or(String::new(), |t| self.text[t.range()].to_string());
+        let span = self.line_span(line);
+        if self.out.bosses.len() >= MAX_BOSSES {
+            self.err(Diagnostic::error(
+                codes::BOSS,
+                span,
+                format!("a journal holds at most {MAX_BOSSES} `boss` directives"),
+            ));
+            return;
+        }
+        let mut boss = Boss {
+            person: PersonId(self.out.people.intern(&id)),
+            id,
+            name,
+            cadence: Rhythm::Weekly,
+            updates: Rhythm::Weekly,
+            detail: Detail::Concise,
+            words: None,
+            channel: None,
+            since: None,
+            until: None,
+            span,
+        };
+        let mut seen: [Option<Span>; 32] = [None; 32];
+        for &l in body_lines {
+            for f in self.fields_of(l) {
+                if !f.key.taken_by(FieldHost::Boss) {
+                    self.err(not_taken(f.key, f.key_span, "a `boss` directive"));
+                    continue;
+                }
+                if let Some(first) = seen[f.key as usize] {
+                    self.err(twice(f.key, f.key_span, first));
+                    continue;
+                }
+                seen[f.key as usize] = Some(f.key_span);
+                let bad = |what: &str| field_error(f.key, f.value, f.span, what);
+                match f.key {
+                    FieldKey::Cadence | FieldKey::Updates => match Rhythm::parse(f.value) {
+                        Some(r) if f.key == FieldKey::Cadence => boss.cadence = r,
+                        Some(r) => boss.updates = r,
+                        None => self.err(bad(
+                            "daily, weekly, biweekly, monthly, N/week, N/month or none",
+                        )),
+                    },
+                    FieldKey::Detail => match Detail::parse(f.value) {
+                        Some(d) => boss.detail = d,
+                        None => self.err(bad("concise or detailed")),
+                    },
+                    FieldKey::Words => match values::parse_positive(f.value) {
+                        Some(n) => boss.words = Some(n),
+                        None => self.err(bad("a whole number ≥ 1")),
+                    },
+                    FieldKey::Channel => boss.channel = Some(f.value.to_string()),
+                    FieldKey::Since | FieldKey::Until => match values::parse_date(f.value) {
+                        Some(d) if f.key == FieldKey::Since => boss.since = Some(d),
+                        Some(d) => boss.until = Some(d),
+                        None => self.err(bad("a date YYYY-MM-DD")),
+                    },
+                    _ => {}
+                }
+            }
+        }
+        if let (Some(since), Some(until)) = (boss.since, boss.until) {
+            if until < since {
+                self.err(Diagnostic::error(
+                    codes::BOSS,
+                    span,
+                    format!("`until: {until}` is before `since: {since}`"),
+                ));
+            }
+        }
+        self.out.bosses.push(boss);
+    }
+
+    fn entry(&mut self, e: &EntryNode) {
+        let seq = self.out.entries.len() as u32;
+        let header = self.doc.line_tokens(e.line);
+        let kind_span = header
+            .iter()
+            .find(|t| t.kind == TokenKind::Kind)
+            .map_or(self.line_span(e.line), |t| self.span(t));
+        let tags_start = self.out.tag_refs.len() as u32;
+        let people_start = self.out.person_refs.len() as u32;
+        let items_start = self.out.items.len() as u32;
+        let mut fields = Fields::default();
+        let mut seen: [Option<Span>; 32] = [None; 32];
+        let mut handle_span = None;
+        for t in header {
+            match t.kind {
+                TokenKind::Tag => self.tag(t),
+                TokenKind::Person => {
+                    let p = self.person(t);
+                    self.out.person_refs.push(p);
+                }
+                TokenKind::Handle => {
+                    let span = self.span(t);
+                    if handle_span.is_some() {
+                        self.err(Diagnostic::error(
+                            codes::HANDLE,
+                            span,
+                            "a header holds at most one ^handle",
+                        ));
+                    } else {
+                        handle_span = Some(span);
+                        self.out.handle_uses.push(HandleUse {
+                            seq,
+                            span,
+                            item: None,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        let header_tags = self.out.tag_refs.len() as u32 - tags_start;
+        for f in self.fields_of(e.line) {
+            self.field(e.kind, f, &mut fields, &mut seen);
+        }
+        let mut current: Option<usize> = None;
+        for i in e.body.start..e.body.end {
+            let LineKind::Body(form) = self.doc.lines[i as usize].kind else {
+                continue;
+            };
+            let item_form = match form {
+                BodyForm::Field(_) => {
+                    for f in self.fields_of(i) {
+                        self.field(e.kind, f, &mut fields, &mut seen);
+                    }
+                    continue;
+                }
+                BodyForm::Continuation => {
+                    match current {
+                        Some(item) => self.out.items[item].lines.1 = i,
+                        None => {
+                            for f in self.fields_of(i) {
+                                self.field(e.kind, f, &mut fields, &mut seen);
+                            }
+                        }
+                    }
+                    self.body_tokens(i, seq, current, false);
+                    continue;
+                }
+                BodyForm::Note => ItemForm::Note,
+                BodyForm::Action(state) => ItemForm::Action(state),
+                BodyForm::Question => ItemForm::Question,
+                BodyForm::Quote => ItemForm::Quote,
+            };
+            let line = self.doc.lines[i as usize];
+            let index = self.out.items.len();
+            self.out.items.push(Item {
+                form: item_form,
+                file: self.file,
+                lines: (i, i),
+                span: Span::new(self.file, line.text_start as usize, line.end as usize),
+                owner: None,
+                due: None,
+                handle: None,
+            });
+            current = Some(index);
+            self.body_tokens(i, seq, current, matches!(item_form, ItemForm::Action(_)));
+        }
+        let (tag_end, people_end) = (
+            self.out.tag_refs.len() as u32,
+            self.out.person_refs.len() as u32,
+        );
+        let has = Has {
+            handle: handle_span.is_some(),
+            tag: header_tags > 0,
+            person: people_end > people_start,
+        };
+        self.required(e.kind, kind_span, &fields, has);
+        if e.kind == Kind::Away {
+            if let Some(until) = fields.until.filter(|u| *u < e.date) {
+                let span = seen[FieldKey::Until as usize].unwrap_or(kind_span);
+                self.err(Diagnostic::error(
+                    codes::FIELD_VALUE,
+                    span,
+                    format!("`until:{until}` is before the entry's date {}", e.date),
+                ));
+                fields.until = None;
+            }
+        }
+        let span = self.line_span(e.line);
+        self.out.entries.push(Entry {
+            file: self.file,
+            line: e.line,
+            span,
+            date: e.date,
+            time: e.time,
+            kind: e.kind,
+            seq,
+            bosses: Default::default(),
+            handle: None,
+            handle_span,
+            tags: (tags_start, tag_end),
+            people: (people_start, people_end),
+            items: (items_start, self.out.items.len() as u32),
+            body: (e.body.start, e.body.end),
+            fields,
+        });
+    }
+
+    /// Tags, handles, an action's owner and its fields, on one body line.
+    fn body_tokens(&mut self, line: u32, seq: u32, item: Option<usize>, action: bool) {
+        let tokens = self.doc.line_tokens(line);
+        let text_start = self.doc.lines[line as usize].text_start;
+        let is_item_line = item.is_some_and(|i| self.out.items[i].lines.0 == line);
+        for (n, t) in tokens.iter().enumerate() {
+            match t.kind {
+                TokenKind::Tag => self.tag(t),
+                TokenKind::Handle => {
+                    let span = self.span(t);
+                    self.out.handle_uses.push(HandleUse {
+                        seq,
+                        span,
+                        item: Some(item.map(|i| i as u32)),
+                    });
+                }
+                TokenKind::Person if action && is_item_line && t.start == text_start => {
+                    let p = self.person(t);
+                    if let Some(i) = item {
+                        self.out.items[i].owner = Some(p);
+                    }
+                }
+                TokenKind::FieldKey(key) if action => {
+                    let key_span = self.span(t);
+                    let Some(v) = tokens.get(n + 1) else { continue };
+                    let value = &self.text[v.range()];
+                    if key != FieldKey::Due {
+                        self.err(Diagnostic::error(
+                            codes::FIELD_KIND,
+                            key_span,
+                            format!("an action takes only `due:`, not `{key}:`"),
+                        ));
+                    } else if let (Some(date), Some(i)) = (values::parse_date(value), item) {
+                        if self.out.items[i].due.is_some() {
+                            self.err(Diagnostic::error(
+                                codes::DUPLICATE_FIELD,
+                                key_span,
+                                "`due:` is given twice on this action",
+                            ));
+                        }
+                        self.out.items[i].due = Some(date);
+                    } else {
+                        let span = Span::new(self.file, t.start as usize, v.end as usize);
+                        self.err(field_error(key, value, span, "a date YYYY-MM-DD"));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn tag(&mut self, t: &Token) {
+        let tag = self
+            .out
+            .tags
+            .intern(&self.text[t.start as usize + 1..t.end as usize]);
+        self.out.tag_refs.push(tag);
+    }
+
+    fn person(&mut self, t: &Token) -> PersonId {
+        PersonId(
+            self.out
+                .people
+                .intern(&self.text[t.start as usize + 1..t.end as usize]),
+        )
+    }
+
+    fn field(
+        &mut self,
+        kind: Kind,
+        f: FieldUse,
+        fields: &mut Fields,
+        seen: &mut [Option<Span>; 32],
+    ) {
+        if !f.key.taken_by(FieldHost::Entry(kind)) {
+            self.err(not_taken(f.key, f.key_span, &format!("`{kind}`")));
+            return;
+        }
+        if let Some(first) = seen[f.key as usize] {
+            self.err(twice(f.key, f.key_span, first));
+            return;
+        }
+        seen[f.key as usize] = Some(f.key_span);
+        fields.present |= 1 << f.key as u32;
+        let bad = |what: &str| field_error(f.key, f.value, f.span, what);
+        let value_span = Span::new(
+            self.file,
+            f.span.end as usize - f.value.len(),
+            f.span.end as usize,
+        );
+        let result = match f.key {
+            FieldKey::Due | FieldKey::Until => values::parse_date(f.value)
+                .map(|d| {
+                    if f.key == FieldKey::Due {
+                        fields.due = Some(d)
+                    } else {
+                        fields.until = Some(d)
+                    }
+                })
+                .ok_or_else(|| bad("a date YYYY-MM-DD")),
+            FieldKey::Rank => values::parse_positive(f.value)
+                .map(|n| fields.rank = Some(n))
+                .ok_or_else(|| bad("a whole number ≥ 1")),
+            FieldKey::Status => {
+                let status = Status::parse(f.value);
+                match (kind, status) {
+                    (Kind::Done, Some(Status::Dropped)) | (Kind::Priority, Some(_)) => {
+                        fields.status = status;
+                        Ok(())
+                    }
+                    (Kind::Done, _) => Err(bad(
+                        "`dropped` (a `done` closes a promise as kept unless it says `status:dropped`)",
+                    )),
+                    _ => Err(bad("active, done or dropped")),
+                }
+            }
+            FieldKey::Dur => values::parse_duration(f.value)
+                .map(|m| fields.dur = Some(m))
+                .ok_or_else(|| bad("a duration like 30m, 1h or 1h30m")),
+            FieldKey::Tone => Tone::parse(f.value)
+                .map(|t| fields.tone = Some(t))
+                .ok_or_else(|| bad("positive, negative, mixed or neutral")),
+            FieldKey::Outcome => Outcome::parse(f.value)
+                .map(|o| fields.outcome = Some(o))
+                .ok_or_else(|| bad("accepted, declined or parked")),
+            FieldKey::Informed => match values::Informed::parse(f.value) {
+                Some(values::Informed::Person(p)) => {
+                    fields.informed = Some(Informed::Person(PersonId(self.out.people.intern(&p))));
+                    Ok(())
+                }
+                Some(values::Informed::Yes) => Ok(fields.informed = Some(Informed::Yes)),
+                Some(values::Informed::No) => Ok(fields.informed = Some(Informed::No)),
+                None => Err(bad("@person, yes or no")),
+            },
+            FieldKey::Impact => Ok(fields.impact = Some(value_span)),
+            FieldKey::Via => Ok(fields.via = Some(value_span)),
+            FieldKey::Solution => Ok(fields.solution = Some(value_span)),
+            FieldKey::Allow => match settings::rule_index(f.value) {
+                Some(i) => Ok(fields.allow.insert(i)),
+                None => Err(settings::unknown_code(
+                    codes::FIELD_VALUE,
+                    f.value,
+                    value_span,
+                )),
+            },
+            FieldKey::Cadence
+            | FieldKey::Updates
+            | FieldKey::Detail
+            | FieldKey::Words
+            | FieldKey::Channel
+            | FieldKey::Since => Ok(()),
+        };
+        if let Err(diag) = result {
+            self.err(diag);
+        }
+    }
+
+    /// The tokens and fields each kind requires (SPEC §4).
+    fn required(&mut self, kind: Kind, span: Span, fields: &Fields, has: Has) {
+        let mut missing = Vec::new();
+        let needs_handle = matches!(
+            kind,
+            Kind::Promise | Kind::Done | Kind::Slip | Kind::Pitch | Kind::Decision
+        );
+        if needs_handle && !has.handle {
+            missing.push("a ^handle");
+        }
+        if matches!(kind, Kind::Promise | Kind::Slip) && !fields.has(FieldKey::Due) {
+            missing.push("`due:YYYY-MM-DD`");
+        }
+        if kind == Kind::Decision && !fields.has(FieldKey::Outcome) {
+            missing.push("`outcome:accepted|declined|parked`");
+        }
+        if kind == Kind::Priority && !has.tag {
+            missing.push("a #tag (its first tag is the priority's key)");
+        }
+        if kind == Kind::Escalate && !has.person {
+            missing.push("the @person you went to");
+        }
+        if missing.is_empty() {
+            return;
+        }
+        let example = match kind {
+            Kind::Promise => "2026-11-03 promise ^risk-memo due:2026-11-05 Risk memo",
+            Kind::Done => "2026-11-05 done ^risk-memo",
+            Kind::Slip => "2026-11-05 slip ^risk-memo due:2026-11-12 waiting on numbers",
+            Kind::Pitch => "2026-11-07 pitch ^event-sourcing Move billing to event sourcing",
+            Kind::Decision => "2026-11-09 decision ^event-sourcing outcome:declined",
+            Kind::Priority => "2026-11-02 priority #billing-v2 rank:1 Ship billing v2",
+            _ => "2026-11-10 escalate @cto Asked for budget informed:@maria",
+        };
+        let list = match missing.len() {
+            1 => missing[0].to_string(),
+            _ => format!(
+                "{} and {}",
+                missing[..missing.len() - 1].join(", "),
+                missing[missing.len() - 1]
+            ),
+        };
+        self.err(
+            Diagnostic::error(codes::MISSING, span, format!("this `{kind}` needs {list}"))
+                .with_help(format!("for example `{example}`")),
+        );
+    }
+}
+
+/// Which tokens a header holds, for the required-token check.
+struct Has {
+    handle: bool,
+    tag: bool,
+    person: bool,
+}
+
+fn not_taken(key: FieldKey, span: Span, host: &str) -> Diagnostic {
+    Diagnostic::error(
+        codes::FIELD_KIND,
+        span,
+        format!(
+            "{host} does not take `{key}:`; it is taken by {}",
+            key.takers()
+        ),
+    )
+}
+
+fn twice(key: FieldKey, span: Span, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        codes::DUPLICATE_FIELD,
+        span,
+        format!("`{key}:` is given twice"),
+    )
+    .with_related(first, "first given here")
+}
+
+fn field_error(key: FieldKey, value: &str, span: Span, expected: &str) -> Diagnostic {
+    Diagnostic::error(
+        codes::FIELD_VALUE,
+        span,
+        format!("`{key}:{value}` is not valid; `{key}` takes {expected}"),
+    )
+}
+
+/// Two `boss` directives for one person must not cover the same day.
+fn check_boss_ranges(out: &mut Lowered) {
+    let mut errors = Vec::new();
+    for (i, b) in out.bosses.iter().enumerate() {
+        for a in &out.bosses[..i] {
+            if a.person != b.person {
+                continue;
+            }
+            let starts_before_end = a.until.is_none_or(|u| b.since.is_none_or(|s| s <= u));
+            let ends_after_start = b.until.is_none_or(|u| a.since.is_none_or(|s| s <= u));
+            if starts_before_end && ends_after_start {
+                errors.push(
+                    Diagnostic::error(
+                        codes::BOSS,
+                        b.span,
+                        format!("@{} is declared as a boss twice for overlapping dates; give each `boss` line its own `since:`/`until:`", b.id),
+                    )
+                    .with_related(a.span, "first declared here"),
+                );
+                break;
+            }
+        }
+    }
+    out.diagnostics.extend(errors);
+}

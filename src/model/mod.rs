@@ -1,0 +1,221 @@
+//! Syntax → meaning: the journal as entries, bosses, handles, priorities over time, leave,
+//! scope and settings, with every semantic error of SPEC §1–4.
+
+mod entry;
+mod intern;
+pub mod load;
+mod lower;
+mod resolve;
+pub mod settings;
+pub mod text;
+pub mod values;
+
+use chrono::NaiveDate;
+
+pub use entry::*;
+pub use intern::{Names, PersonId, TagId, Tags};
+pub use load::{Disk, LoadError, Loaded, Reader, load};
+pub use settings::{RULE_CODES, Settings};
+pub use values::{Detail, Outcome, Rhythm, Status, Tone};
+
+use crate::diag::{Diagnostic, Span};
+use crate::source::Sources;
+use crate::syntax::{Document, LineKind};
+use text::WordKind;
+
+/// A whole journal, read and resolved. Built once; every later stage only reads it.
+#[derive(Debug, Default)]
+pub struct Journal {
+    pub sources: Sources,
+    pub docs: Vec<Document>,
+    /// Sorted by (date, time, load order); entries without a time first within a day.
+    pub entries: Vec<Entry>,
+    pub bosses: Vec<Boss>,
+    pub handles: Vec<Handle>,
+    pub priorities: Vec<Priority>,
+    pub aways: Vec<Away>,
+    pub scope: Vec<TagId>,
+    pub settings: Settings,
+    pub tags: Tags,
+    pub people: Names,
+    pub tag_refs: Vec<TagId>,
+    pub person_refs: Vec<PersonId>,
+    pub items: Vec<Item>,
+    /// Parse and model errors, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Journal {
+    /// Builds the model from loaded files. Never fails: errors are in `diagnostics`.
+    pub fn build(loaded: Loaded) -> Journal {
+        let mut lowered = lower::lower(&loaded);
+        let by_seq = resolve::sort_entries(&mut lowered);
+        let uses = std::mem::take(&mut lowered.handle_uses);
+        let mut diagnostics = loaded.diagnostics;
+        diagnostics.append(&mut lowered.diagnostics);
+        let mut journal = Journal {
+            sources: loaded.sources,
+            docs: loaded.docs,
+            entries: lowered.entries,
+            bosses: lowered.bosses,
+            handles: Vec::new(),
+            priorities: Vec::new(),
+            aways: Vec::new(),
+            scope: lowered.scope,
+            settings: lowered.settings,
+            tags: lowered.tags,
+            people: lowered.people,
+            tag_refs: lowered.tag_refs,
+            person_refs: lowered.person_refs,
+            items: lowered.items,
+            diagnostics,
+        };
+        journal.resolve_handles(&uses, &by_seq);
+        journal.resolve_bosses();
+        journal.resolve_priorities_and_leave();
+        journal
+    }
+
+    /// Loads and builds a journal held in memory (tests, examples, unsaved buffers).
+    pub fn from_text(name: &str, text: &str) -> Journal {
+        let mut loaded = Loaded::default();
+        let file = loaded
+            .sources
+            .add(crate::source::SourceFile::from_text(name, text));
+        let (doc, diags) = crate::syntax::parse(file, loaded.sources.get(file));
+        loaded.order = (0..doc.nodes.len() as u32)
+            .map(|node| load::NodeRef { file, node })
+            .collect();
+        loaded.docs.push(doc);
+        loaded.diagnostics = diags;
+        Journal::build(loaded)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn tags_of(&self, e: &Entry) -> &[TagId] {
+        &self.tag_refs[e.tags.0 as usize..e.tags.1 as usize]
+    }
+
+    pub fn people_of(&self, e: &Entry) -> &[PersonId] {
+        &self.person_refs[e.people.0 as usize..e.people.1 as usize]
+    }
+
+    pub fn items_of(&self, e: &Entry) -> &[Item] {
+        &self.items[e.items.0 as usize..e.items.1 as usize]
+    }
+
+    pub fn boss(&self, id: BossId) -> &Boss {
+        &self.bosses[id.0 as usize]
+    }
+
+    pub fn boss_ids(&self) -> impl Iterator<Item = BossId> {
+        (0..self.bosses.len()).map(|i| BossId(i as u8))
+    }
+
+    pub fn handle(&self, id: HandleId) -> &Handle {
+        &self.handles[id as usize]
+    }
+
+    pub fn handle_named(&self, name: &str) -> Option<HandleId> {
+        self.handles
+            .iter()
+            .position(|h| h.name == name)
+            .map(|i| i as HandleId)
+    }
+
+    /// True when `date` is a leave day for `boss` (an `away` for every boss, or for this one).
+    pub fn is_away(&self, boss: BossId, date: NaiveDate) -> bool {
+        self.aways
+            .iter()
+            .any(|a| a.from <= date && date <= a.until && a.bosses.is_none_or(|s| s.contains(boss)))
+    }
+
+    /// Where an entry's header starts.
+    pub fn entry_span(&self, e: &Entry) -> Span {
+        e.span
+    }
+
+    /// The words of one line of a document, classified.
+    pub fn line_words(
+        &self,
+        file: crate::diag::FileId,
+        line: u32,
+    ) -> impl Iterator<Item = text::Word<'_>> {
+        let doc = &self.docs[file.0 as usize];
+        text::words(
+            &self.sources.get(file).text,
+            doc,
+            &doc.lines[line as usize],
+            line,
+        )
+    }
+
+    /// The lines that continue an entry's description (before its first body item).
+    fn description_lines(&self, e: &Entry) -> impl Iterator<Item = u32> + '_ {
+        let doc = &self.docs[e.file.0 as usize];
+        let first_item = self.items_of(e).first().map_or(e.body.1, |i| i.lines.0);
+        (e.body.0..first_item).filter(move |&l| {
+            doc.lines[l as usize].kind == LineKind::Body(crate::syntax::BodyForm::Continuation)
+        })
+    }
+
+    /// An entry's description: the text of its header and continuation lines, without fields
+    /// or comments.
+    pub fn text(&self, e: &Entry) -> String {
+        let lines = std::iter::once(e.line).chain(self.description_lines(e));
+        text::join(
+            lines
+                .flat_map(|l| self.line_words(e.file, l))
+                .filter(|w| w.kind != WordKind::Field)
+                .map(|w| w.text),
+        )
+    }
+
+    /// A priority's title: the header's plain words.
+    pub fn title(&self, e: &Entry) -> String {
+        text::join(
+            self.line_words(e.file, e.line)
+                .filter(|w| w.kind == WordKind::Text)
+                .map(|w| w.text),
+        )
+    }
+
+    /// A body item's text, with its continuation lines.
+    pub fn item_text(&self, item: &Item) -> String {
+        text::join(
+            (item.lines.0..=item.lines.1)
+                .flat_map(|l| self.line_words(item.file, l))
+                .map(|w| w.text),
+        )
+    }
+
+    /// The words of an entry that count toward an update's length: plain text of the
+    /// description and body, not tags, people, handles, fields or comments.
+    pub fn word_count(&self, e: &Entry) -> usize {
+        let doc = &self.docs[e.file.0 as usize];
+        let body = (e.body.0..e.body.1).filter(|&l| {
+            matches!(doc.lines[l as usize].kind, LineKind::Body(b) if !matches!(b, crate::syntax::BodyForm::Field(_)))
+        });
+        std::iter::once(e.line)
+            .chain(body)
+            .flat_map(|l| self.line_words(e.file, l))
+            .filter(|w| w.kind == WordKind::Text)
+            .count()
+    }
+
+    /// A field's value text (`impact:`, `via:`, `solution:`).
+    pub fn value(&self, span: Span) -> &str {
+        self.sources.text(span)
+    }
+
+    pub fn person_name(&self, id: PersonId) -> &str {
+        self.people.name(id.0)
+    }
+
+    pub fn tag_name(&self, id: TagId) -> &str {
+        self.tags.name(id)
+    }
+}

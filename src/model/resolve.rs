@@ -1,0 +1,274 @@
+//! Whole-journal meaning: entry order, handles, bosses of entries, priorities over time, leave.
+
+use std::collections::HashMap;
+
+use super::Journal;
+use super::entry::{
+    Away, BossId, BossSet, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
+};
+use super::lower::Lowered;
+use crate::diag::{Diagnostic, codes};
+use crate::syntax::Kind;
+
+/// Sorts entries by (date, time, load order), untimed entries first within a day, and fixes up
+/// the handle uses that refer to entries by load order.
+pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
+    lowered
+        .entries
+        .sort_by_key(|e| (e.date, e.time.is_some(), e.time, e.seq));
+    let mut by_seq = vec![0u32; lowered.entries.len()];
+    for (id, e) in lowered.entries.iter().enumerate() {
+        by_seq[e.seq as usize] = id as u32;
+    }
+    by_seq
+}
+
+impl Journal {
+    /// Defines handles, then resolves every reference to them, in date order.
+    pub(super) fn resolve_handles(&mut self, uses: &[super::lower::HandleUse], by_seq: &[u32]) {
+        let mut uses: Vec<(EntryId, &super::lower::HandleUse)> =
+            uses.iter().map(|u| (by_seq[u.seq as usize], u)).collect();
+        uses.sort_by_key(|(e, u)| (*e, u.span.start));
+        let mut index: HashMap<String, u32> = HashMap::new();
+        // Pass 1: definitions (promise, pitch, problem headers).
+        for &(id, u) in &uses {
+            let entry = &self.entries[id as usize];
+            let Some(kind) = HandleKind::of(entry.kind).filter(|_| u.item.is_none()) else {
+                continue;
+            };
+            let name = self.sources.text(u.span)[1..].to_string();
+            match index.get(&name).map(|&h| &self.handles[h as usize]) {
+                None => {
+                    index.insert(name.clone(), self.handles.len() as u32);
+                    self.handles.push(Handle {
+                        name,
+                        kind,
+                        def: id,
+                        pitches: vec![id],
+                        slips: Vec::new(),
+                        done: None,
+                        decisions: Vec::new(),
+                    });
+                    self.entries[id as usize].handle = Some(self.handles.len() as u32 - 1);
+                }
+                Some(h) if h.kind == HandleKind::Pitch && kind == HandleKind::Pitch => {
+                    let h = index[&name];
+                    self.handles[h as usize].pitches.push(id);
+                    self.entries[id as usize].handle = Some(h);
+                }
+                Some(h) => {
+                    let def = self.entries[h.def as usize].span;
+                    let message = if h.kind == kind {
+                        format!(
+                            "handle `^{name}` is already defined by the {} of {}",
+                            kind.as_str(),
+                            self.entries[h.def as usize].date
+                        )
+                    } else {
+                        format!(
+                            "handle `^{name}` already names a {}; a {} needs a handle of its own",
+                            h.kind.as_str(),
+                            kind.as_str()
+                        )
+                    };
+                    self.diagnostics.push(
+                        Diagnostic::error(codes::HANDLE, u.span, message)
+                            .with_related(def, "defined here"),
+                    );
+                }
+            }
+        }
+        // Pass 2: references, closes, slips and decisions.
+        for &(id, u) in &uses {
+            let entry = self.entries[id as usize].clone();
+            if u.item.is_none() && HandleKind::of(entry.kind).is_some() {
+                continue;
+            }
+            let name = &self.sources.text(u.span)[1..];
+            let Some(&h) = index.get(name) else {
+                let near = crate::syntax::names::suggest(name, index.keys().map(String::as_str));
+                let help = match near {
+                    Some(near) => format!("did you mean `^{near}`?"),
+                    None => "a handle is defined by a `promise`, `pitch` or `problem` entry".into(),
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(codes::HANDLE, u.span, format!("unknown handle `^{name}`"))
+                        .with_help(help),
+                );
+                continue;
+            };
+            let handle = &self.handles[h as usize];
+            let def = &self.entries[handle.def as usize];
+            let needs = match (u.item, entry.kind) {
+                (None, Kind::Done | Kind::Slip) => Some(&[HandleKind::Promise][..]),
+                (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
+                _ => None,
+            };
+            if let Some(kinds) = needs {
+                if !kinds.contains(&handle.kind) {
+                    let what = if kinds.len() == 1 {
+                        "a promise"
+                    } else {
+                        "a pitch or a problem"
+                    };
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::HANDLE,
+                            u.span,
+                            format!(
+                                "`{}` needs {what}, but `^{name}` names a {}",
+                                entry.kind,
+                                handle.kind.as_str()
+                            ),
+                        )
+                        .with_related(def.span, "defined here"),
+                    );
+                    continue;
+                }
+            }
+            if entry.date < def.date {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::HANDLE,
+                        u.span,
+                        format!(
+                            "`^{name}` is used on {}, before the {} that defines it on {}",
+                            entry.date,
+                            handle.kind.as_str(),
+                            def.date
+                        ),
+                    )
+                    .with_related(def.span, "defined here"),
+                );
+                continue;
+            }
+            match u.item {
+                Some(Some(item)) => self.items[item as usize].handle = Some(h),
+                Some(None) => {}
+                None => {
+                    self.entries[id as usize].handle = Some(h);
+                    let handle = &mut self.handles[h as usize];
+                    match entry.kind {
+                        Kind::Done if handle.done.is_none() => handle.done = Some(id),
+                        Kind::Slip => handle.slips.push(id),
+                        Kind::Decision => handle.decisions.push(id),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first-declared boss active on `date`.
+    pub fn default_boss(&self, date: chrono::NaiveDate) -> Option<BossId> {
+        self.bosses
+            .iter()
+            .position(|b| b.active_on(date))
+            .map(|i| BossId(i as u8))
+    }
+
+    /// The bosses named by `person` and active on `date`.
+    fn active_boss_of(&self, person: super::PersonId, date: chrono::NaiveDate) -> Option<BossId> {
+        self.bosses
+            .iter()
+            .position(|b| b.person == person && b.active_on(date))
+            .map(|i| BossId(i as u8))
+    }
+
+    /// Which boss each entry belongs to (SPEC §3).
+    pub(super) fn resolve_bosses(&mut self) {
+        for id in 0..self.entries.len() {
+            let e = &self.entries[id];
+            let mut set = BossSet::default();
+            let people = &self.person_refs[e.people.0 as usize..e.people.1 as usize];
+            if e.kind == Kind::Escalate {
+                if let Some(Informed::Person(p)) = e.fields.informed {
+                    if let Some(b) = self.active_boss_of(p, e.date) {
+                        set.insert(b);
+                    }
+                }
+            } else {
+                for &p in people {
+                    if let Some(b) = self.active_boss_of(p, e.date) {
+                        set.insert(b);
+                    }
+                }
+            }
+            if set.is_empty() {
+                if let Some(b) = self.default_boss(e.date) {
+                    set.insert(b);
+                }
+            }
+            self.entries[id].bosses = set;
+        }
+        // done, slip and decision belong to the boss of their handle's entry.
+        for id in 0..self.entries.len() {
+            let e = &self.entries[id];
+            if matches!(e.kind, Kind::Done | Kind::Slip | Kind::Decision) {
+                if let Some(h) = e.handle {
+                    let def = self.handles[h as usize].def;
+                    self.entries[id].bosses = self.entries[def as usize].bosses;
+                }
+            }
+        }
+    }
+
+    /// Priorities over time and leave ranges.
+    pub(super) fn resolve_priorities_and_leave(&mut self) {
+        let mut index: HashMap<super::TagId, usize> = HashMap::new();
+        for id in 0..self.entries.len() {
+            let e = &self.entries[id];
+            match e.kind {
+                Kind::Priority => {
+                    let Some(&key) = self
+                        .tag_refs
+                        .get(e.tags.0 as usize)
+                        .filter(|_| e.tags.1 > e.tags.0)
+                    else {
+                        continue;
+                    };
+                    let title = self.title(e);
+                    let change = PriorityChange {
+                        entry: id as EntryId,
+                        date: e.date,
+                        rank: e.fields.rank,
+                        status: e.fields.status,
+                        due: e.fields.due,
+                        title: (!title.is_empty()).then_some(title),
+                    };
+                    let named =
+                        !self.person_refs[e.people.0 as usize..e.people.1 as usize].is_empty();
+                    let bosses = e.bosses;
+                    let p = *index.entry(key).or_insert_with(|| {
+                        self.priorities.push(Priority {
+                            key,
+                            bosses,
+                            changes: Vec::new(),
+                        });
+                        self.priorities.len() - 1
+                    });
+                    if named {
+                        self.priorities[p].bosses = bosses;
+                    }
+                    self.priorities[p].changes.push(change);
+                }
+                Kind::Away => {
+                    let people = &self.person_refs[e.people.0 as usize..e.people.1 as usize];
+                    let mut set = BossSet::default();
+                    for &p in people {
+                        if let Some(b) = self.active_boss_of(p, e.date) {
+                            set.insert(b);
+                        }
+                    }
+                    self.aways.push(Away {
+                        from: e.date,
+                        until: e.fields.until.unwrap_or(e.date),
+                        bosses: (!set.is_empty()).then_some(set),
+                        entry: id as EntryId,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Rule codes and their tuning by `set CODE off|on|N`.
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Span, codes};
+
+/// A rule the journal can tune: its code and the default of its one number, if it has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleCode {
+    pub code: &'static str,
+    pub number: Option<u32>,
+}
+
+/// Every rule code, oversteps first, then gaps (SPEC §6).
+pub const RULE_CODES: &[RuleCode] = &[
+    RuleCode {
+        code: "out-of-scope",
+        number: None,
+    },
+    RuleCode {
+        code: "repitch",
+        number: Some(30),
+    },
+    RuleCode {
+        code: "over-update",
+        number: None,
+    },
+    RuleCode {
+        code: "verbose-update",
+        number: Some(150),
+    },
+    RuleCode {
+        code: "bypass",
+        number: None,
+    },
+    RuleCode {
+        code: "overcommit",
+        number: Some(5),
+    },
+    RuleCode {
+        code: "checkin-gap",
+        number: Some(2),
+    },
+    RuleCode {
+        code: "update-gap",
+        number: Some(2),
+    },
+    RuleCode {
+        code: "promise-overdue",
+        number: None,
+    },
+    RuleCode {
+        code: "late-slip",
+        number: None,
+    },
+    RuleCode {
+        code: "problem-without-solution",
+        number: None,
+    },
+    RuleCode {
+        code: "feedback-unacted",
+        number: Some(14),
+    },
+    RuleCode {
+        code: "neglected-priority",
+        number: Some(14),
+    },
+    RuleCode {
+        code: "unquantified-win",
+        number: None,
+    },
+];
+
+/// The index of a code in [`RULE_CODES`].
+pub fn rule_index(code: &str) -> Option<usize> {
+    RULE_CODES.iter().position(|r| r.code == code)
+}
+
+/// A set of rule codes, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeSet(u16);
+
+impl CodeSet {
+    pub fn insert(&mut self, index: usize) {
+        self.0 |= 1 << index;
+    }
+
+    pub fn contains(self, index: usize) -> bool {
+        self.0 & (1 << index) != 0
+    }
+
+    pub fn contains_code(self, code: &str) -> bool {
+        rule_index(code).is_some_and(|i| self.contains(i))
+    }
+}
+
+/// What `set` lines say, journal-wide.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    off: CodeSet,
+    numbers: HashMap<usize, u32>,
+    seen: HashMap<usize, (Setting, Span)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Setting {
+    Off,
+    On,
+    Number(u32),
+}
+
+impl Settings {
+    pub fn enabled(&self, code: &str) -> bool {
+        rule_index(code).is_some_and(|i| !self.off.contains(i))
+    }
+
+    /// The rule's number as set in the journal, else its default.
+    pub fn number(&self, code: &str) -> Option<u32> {
+        let i = rule_index(code)?;
+        self.numbers.get(&i).copied().or(RULE_CODES[i].number)
+    }
+
+    /// Whether the journal set the rule's number itself.
+    pub fn number_was_set(&self, code: &str) -> bool {
+        rule_index(code).is_some_and(|i| self.numbers.contains_key(&i))
+    }
+
+    /// Applies `set CODE VALUE` (spans of the code and the value).
+    pub fn apply(
+        &mut self,
+        code: &str,
+        code_span: Span,
+        value: &str,
+        value_span: Span,
+    ) -> Result<(), Diagnostic> {
+        let index = rule_index(code).ok_or_else(|| unknown_code(codes::SET, code, code_span))?;
+        let setting = match value {
+            "off" => Setting::Off,
+            "on" => Setting::On,
+            _ => {
+                let n = crate::model::values::parse_positive(value).ok_or_else(|| {
+                    Diagnostic::error(
+                        codes::SET,
+                        value_span,
+                        format!("`{value}` is not a value for `set {code}`; write `on`, `off` or a whole number ≥ 1"),
+                    )
+                })?;
+                if RULE_CODES[index].number.is_none() {
+                    return Err(Diagnostic::error(
+                        codes::SET,
+                        value_span,
+                        format!(
+                            "`{code}` takes no number; write `set {code} on` or `set {code} off`"
+                        ),
+                    ));
+                }
+                Setting::Number(n)
+            }
+        };
+        if let Some((earlier, span)) = self.seen.get(&index) {
+            let agree = match (earlier, setting) {
+                (Setting::Off, Setting::Off) => true,
+                (Setting::Off, _) | (_, Setting::Off) => false,
+                (Setting::Number(a), Setting::Number(b)) => *a == b,
+                _ => true,
+            };
+            if !agree {
+                return Err(Diagnostic::error(
+                    codes::SET,
+                    value_span,
+                    format!("`set {code}` is given two different values"),
+                )
+                .with_related(*span, "first set here"));
+            }
+        }
+        self.seen.entry(index).or_insert((setting, value_span));
+        match setting {
+            Setting::Off => self.off.insert(index),
+            Setting::On => {}
+            Setting::Number(n) => {
+                self.numbers.insert(index, n);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error for a code that is not a rule's, with the nearest code suggested.
+pub fn unknown_code(class: &'static str, code: &str, span: Span) -> Diagnostic {
+    let near = crate::syntax::names::suggest(code, RULE_CODES.iter().map(|r| r.code));
+    let message = match near {
+        Some(near) => format!("unknown rule code `{code}`; did you mean `{near}`?"),
+        None => format!("unknown rule code `{code}`"),
+    };
+    let diag =
+        Diagnostic::error(class, span, message).with_help("`upward explain` lists every code");
+    match near {
+        Some(near) => diag.with_fix(format!("change to `{near}`"), span, near),
+        None => diag,
+    }
+}

@@ -1,0 +1,75 @@
+//! The words of a line, classified, for descriptions, titles and word counts.
+
+use crate::syntax::words::is_space;
+use crate::syntax::{Document, Line, Token, TokenKind};
+
+/// What a word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    Text,
+    /// A word that holds a person, tag or handle (after any `(`).
+    Token(TokenKind),
+    Field,
+}
+
+/// One word of a line's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub kind: WordKind,
+}
+
+/// The words of `line` from its text start, stopping at a comment.
+pub fn words<'a>(
+    text: &'a str,
+    doc: &'a Document,
+    line: &Line,
+    index: u32,
+) -> impl Iterator<Item = Word<'a>> + 'a {
+    let tokens: &'a [Token] = doc.line_tokens(index);
+    let from = line.text_start as usize;
+    let to = tokens
+        .iter()
+        .find(|t| t.kind == TokenKind::Comment)
+        .map_or(line.end as usize, |t| t.start as usize)
+        .max(from);
+    let content = &text[from..to];
+    content
+        .split(is_space)
+        .scan(from, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .map(move |(start, w)| {
+            let parens = w.len() - w.trim_start_matches('(').len();
+            let kind = tokens
+                .iter()
+                .find(|t| {
+                    t.start as usize == start || t.start as usize == start + parens && parens > 0
+                })
+                .map_or(WordKind::Text, |t| match t.kind {
+                    TokenKind::FieldKey(_) => WordKind::Field,
+                    k => WordKind::Token(k),
+                });
+            Word {
+                text: w,
+                start,
+                kind,
+            }
+        })
+}
+
+/// Joins words with single spaces.
+pub fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}

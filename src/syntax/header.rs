@@ -1,0 +1,76 @@
+//! The start of column-0 lines: dates, times, kinds and directive keywords.
+
+use chrono::{NaiveDate, NaiveTime};
+use nom::{
+    IResult, Parser,
+    bytes::complete::{take_till1, take_while_m_n},
+    character::complete::char,
+    combinator::recognize,
+};
+
+use super::Input;
+use super::words::is_space;
+
+fn digits(n: usize) -> impl Fn(Input) -> IResult<Input, Input> {
+    move |input| take_while_m_n(n, n, |c: char| c.is_ascii_digit()).parse(input)
+}
+
+/// `date = digit4 , "-" , digit2 , "-" , digit2 ;` (a calendar date is checked after).
+pub fn date_shape(input: Input) -> IResult<Input, Input> {
+    recognize((digits(4), char('-'), digits(2), char('-'), digits(2))).parse(input)
+}
+
+/// `time = digit2 , ":" , digit2 ;` (hours 00–23 and minutes 00–59 are checked after).
+pub fn time_shape(input: Input) -> IResult<Input, Input> {
+    recognize((digits(2), char(':'), digits(2))).parse(input)
+}
+
+/// `word = non_space , { non_space } ;`
+pub fn word(input: Input) -> IResult<Input, Input> {
+    take_till1(is_space).parse(input)
+}
+
+/// A whole word that has the shape of a date or a time: nothing else may follow in the word.
+pub fn whole<'a>(
+    parser: fn(Input<'a>) -> IResult<Input<'a>, Input<'a>>,
+    input: Input<'a>,
+) -> Option<Input<'a>> {
+    parser(input)
+        .ok()
+        .filter(|(rest, _)| rest.fragment().chars().next().is_none_or(is_space))
+        .map(|(_, found)| found)
+}
+
+pub fn calendar_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+}
+
+pub fn clock_time(text: &str) -> Option<NaiveTime> {
+    let (h, m) = text.split_once(':')?;
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nom_locate::LocatedSpan;
+
+    #[test]
+    fn dates_and_times() {
+        assert!(whole(date_shape, LocatedSpan::new("2026-02-30 did")).is_some());
+        assert!(whole(date_shape, LocatedSpan::new("2026-02-300")).is_none());
+        assert!(whole(time_shape, LocatedSpan::new("09:30 did")).is_some());
+        assert_eq!(calendar_date("2026-02-30"), None);
+        assert_eq!(
+            calendar_date("2028-02-29").map(|d| d.to_string()),
+            Some("2028-02-29".into())
+        );
+        assert_eq!(clock_time("25:00"), None);
+        assert_eq!(
+            clock_time("23:59").map(|t| t.to_string()),
+            Some("23:59:00".into())
+        );
+    }
+}

@@ -1,0 +1,18 @@
+//! Text → lossless syntax tree. No I/O; the only meaning read here is the shape of each line.
+
+mod body;
+mod header;
+mod lines;
+pub mod names;
+mod print;
+pub mod tree;
+pub mod words;
+
+pub use header::{calendar_date, clock_time};
+pub use lines::{MAX_LINE, parse};
+pub use names::{DirectiveKind, FieldHost, FieldKey, Kind};
+pub use print::print;
+pub use tree::*;
+
+/// The input of every parser: text with its byte offset in the file.
+pub type Input<'a> = nom_locate::LocatedSpan<&'a str>;

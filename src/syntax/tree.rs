@@ -1,0 +1,186 @@
+//! The lossless syntax tree of one file.
+//!
+//! The tree never copies text: every line and token is a byte range into the file's source, and
+//! the lines partition the file, so printing the lines in order gives back the input exactly.
+//! Plain text words are not stored as tokens; they are the gaps between tokens.
+
+use std::ops::Range;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::names::{DirectiveKind, FieldKey, Kind};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Date,
+    Time,
+    Kind,
+    Keyword,
+    Person,
+    Tag,
+    Handle,
+    /// The key of a field and its colon, e.g. `due:`.
+    FieldKey(FieldKey),
+    FieldValue,
+    /// A body line's leading marker: `-`, `[ ]`, `- [x]`, `?`, `>`.
+    Marker,
+    /// An argument of a directive: a boss's name, an include path, a `set` code or value.
+    Argument,
+    Comment,
+}
+
+/// One token: its kind and byte range in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The state of an action box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionState {
+    Open,
+    Done,
+    Dropped,
+}
+
+/// The form of an indented line, after its indentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyForm {
+    /// `key: value` with a key from the closed set.
+    Field(FieldKey),
+    /// `- text`
+    Note,
+    /// `[ ] text`, `- [x] text`, …
+    Action(ActionState),
+    /// `? text`
+    Question,
+    /// `> text`
+    Quote,
+    /// Anything else: continues the nearest item above, else the description.
+    Continuation,
+}
+
+/// What a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Comment,
+    Heading,
+    Directive(DirectiveKind),
+    Header(Kind),
+    Body(BodyForm),
+    /// A line that could not be read; its diagnostic says why. It keeps its bytes.
+    Invalid,
+}
+
+impl LineKind {
+    /// Blank lines, comments and headings: they never end a body.
+    pub fn is_trivia(self) -> bool {
+        matches!(
+            self,
+            LineKind::Blank | LineKind::Comment | LineKind::Heading
+        )
+    }
+}
+
+/// One physical line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Byte offset of the first byte of the line.
+    pub start: u32,
+    /// Byte offset just past the content (before `\r\n` or `\n`).
+    pub end: u32,
+    /// Byte offset of the next line (past the line ending).
+    pub next: u32,
+    pub kind: LineKind,
+    /// This line's tokens in [`Document::tokens`].
+    pub tokens: (u32, u32),
+    /// The body text's start: past the indentation and the marker (for body lines), past the
+    /// kind word (headers), else `start`.
+    pub text_start: u32,
+}
+
+impl Line {
+    pub fn content(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn full(&self) -> Range<usize> {
+        self.start as usize..self.next as usize
+    }
+}
+
+/// An entry: its header line, typed date, time and kind, and its body lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryNode {
+    pub line: u32,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub kind: Kind,
+    /// Lines after the header up to the last body line (trivia between them included).
+    pub body: Range<u32>,
+}
+
+/// A directive and its body lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirectiveNode {
+    pub line: u32,
+    pub kind: DirectiveKind,
+    pub body: Range<u32>,
+}
+
+/// A top-level item of a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Node {
+    Entry(EntryNode),
+    Directive(DirectiveNode),
+}
+
+impl Node {
+    pub fn line(&self) -> u32 {
+        match self {
+            Node::Entry(e) => e.line,
+            Node::Directive(d) => d.line,
+        }
+    }
+
+    pub fn body(&self) -> Range<u32> {
+        match self {
+            Node::Entry(e) => e.body.clone(),
+            Node::Directive(d) => d.body.clone(),
+        }
+    }
+}
+
+/// The syntax tree of one file.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    pub lines: Vec<Line>,
+    pub tokens: Vec<Token>,
+    pub nodes: Vec<Node>,
+}
+
+impl Document {
+    pub fn line_tokens(&self, line: u32) -> &[Token] {
+        let (a, b) = self.lines[line as usize].tokens;
+        &self.tokens[a as usize..b as usize]
+    }
+
+    /// The body lines of a node that are not trivia, with their indices.
+    pub fn body_lines(&self, node: &Node) -> impl Iterator<Item = (u32, &Line)> + '_ {
+        let range = node.body();
+        (range.start..range.end)
+            .map(move |i| (i, &self.lines[i as usize]))
+            .filter(|(_, l)| matches!(l.kind, LineKind::Body(_) | LineKind::Invalid))
+    }
+}
