@@ -4,3 +4,5 @@ pub mod diag;
 pub mod model;
 pub mod source;
 pub mod syntax;
+pub mod rules;
+pub mod cli;

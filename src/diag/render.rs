@@ -121,6 +121,15 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
 }
 
+impl JsonDiagnostic {
+    pub fn severity_str(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 #[derive(Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
 pub struct JsonRelated {
     pub file: String,

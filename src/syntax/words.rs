@@ -4,7 +4,7 @@
 //! or right after `(`, and is the longest run of its characters less trailing `.`, `-` or `/`.
 
 use nom::{
-    IResult, Parser,
+    IResult, Input as _, Parser,
     bytes::complete::{take_while, take_while1},
     character::complete::{char, satisfy},
     combinator::recognize,
@@ -79,7 +79,7 @@ fn trim_token(text: &str) -> usize {
 pub fn sigil_token(word: Input) -> Option<(TokenKind, usize, usize)> {
     let text = word.fragment();
     let parens = text.len() - text.trim_start_matches('(').len();
-    let (_, after) = nom::Input::take_split(&word, parens);
+    let after = word.take_from(parens);
     let (kind, found) = if let Ok((_, p)) = person(after) {
         (TokenKind::Person, p)
     } else if let Ok((_, t)) = tag(after) {
@@ -107,49 +107,33 @@ pub fn field(word: &str) -> Option<(FieldKey, usize, usize)> {
 /// person, tag, handle and field, and one for a trailing comment. Returns an error for a word
 /// longer than [`MAX_WORD`].
 pub fn tokenize(text: Input, fields: Fields, out: &mut Vec<Token>) -> Result<(), WordTooLong> {
-    let base = text.location_offset();
-    let s = *text.fragment();
+    let end = text.location_offset() + text.fragment().trim_end_matches(is_space).len();
     let mut rest = text;
-    let mut pos = 0;
-    while pos < s.len() {
-        let word_start = pos + (s.len() - pos - s[pos..].trim_start_matches(is_space).len());
-        if word_start >= s.len() {
-            break;
-        }
-        let word_len = s[word_start..]
-            .find(is_space)
-            .unwrap_or(s.len() - word_start);
-        let word = &s[word_start..word_start + word_len];
-        let at = base + word_start;
-        if word.starts_with(';') {
-            out.push(token(
-                TokenKind::Comment,
-                at,
-                base + s.trim_end_matches(is_space).len(),
-            ));
+    loop {
+        let s = *rest.fragment();
+        rest = rest.take_from(s.len() - s.trim_start_matches(is_space).len());
+        let s = *rest.fragment();
+        if s.is_empty() {
             return Ok(());
         }
-        if word_len > MAX_WORD {
-            return Err(WordTooLong {
-                start: at,
-                len: word_len,
-            });
+        let at = rest.location_offset();
+        if s.starts_with(';') {
+            out.push(token(TokenKind::Comment, at, end));
+            return Ok(());
         }
-        if let Some((key, vs, ve)) = (fields == Fields::Read).then(|| field(word)).flatten() {
+        let word_len = s.find(is_space).unwrap_or(s.len());
+        if word_len > MAX_WORD {
+            return Err(WordTooLong { start: at, len: word_len });
+        }
+        let (after, word) = rest.take_split(word_len);
+        if let Some((key, vs, ve)) = (fields == Fields::Read).then(|| field(word.fragment())).flatten() {
             out.push(token(TokenKind::FieldKey(key), at, at + vs));
             out.push(token(TokenKind::FieldValue, at + vs, at + ve));
-        } else {
-            let (_, w) =
-                nom::Input::take_split(&rest, word_start - (rest.location_offset() - base));
-            let (_, w) = nom::Input::take_split(&w, word_len);
-            if let Some((kind, a, b)) = sigil_token(w) {
-                out.push(token(kind, at + a, at + b));
-            }
+        } else if let Some((kind, a, b)) = sigil_token(word) {
+            out.push(token(kind, at + a, at + b));
         }
-        pos = word_start + word_len;
-        rest = nom::Input::take_from(&rest, pos - (rest.location_offset() - base));
+        rest = after;
     }
-    Ok(())
 }
 
 pub fn token(kind: TokenKind, start: usize, end: usize) -> Token {

@@ -1,0 +1,66 @@
+//! `upward check`: parse, model, rules; print diagnostics.
+
+use super::args::{CheckArgs, Format, Global};
+use super::output::{self, Failure};
+use super::{exit, journal};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::model::settings::{rule_index, unknown_code};
+use crate::model::Journal;
+
+/// Every diagnostic of the journal for `--today`, errors and warnings, in file order.
+pub fn diagnostics(journal: &Journal, today: chrono::NaiveDate, allow: &[String]) -> Vec<Diagnostic> {
+    let mut all = journal.diagnostics.clone();
+    all.extend(crate::rules::check(journal, today).into_iter().filter(|d| !allow.iter().any(|a| a == d.code)));
+    all.sort_by_key(|d| (d.span.file, d.span.start, d.severity == Severity::Warning));
+    all
+}
+
+pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
+    for code in &args.allow {
+        if rule_index(code).is_none() {
+            return Err(Failure::Usage(unknown_code("", code, Default::default()).message + " (in --allow)"));
+        }
+    }
+    let today = journal::today(global)?;
+    let journal = journal::load(global)?;
+    let diags = diagnostics(&journal, today, &args.allow);
+    match global.format {
+        Format::Json => output::print(&(diag::render_json(&diags, &journal.sources) + "\n"))?,
+        Format::Csv => output::print(&csv(&diags, &journal))?,
+        Format::Term | Format::Md => {
+            output::print(&diag::render_term(&diags, &journal.sources, true))?;
+            output::eprint(&summary(&diags));
+        }
+    }
+    let errors = diags.iter().any(Diagnostic::is_error);
+    let denied = args.deny.is_some() && !diags.is_empty();
+    Ok(if errors || denied { exit::FINDINGS } else { exit::OK })
+}
+
+fn summary(diags: &[Diagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if diags.is_empty() {
+        String::new()
+    } else {
+        format!("{}, {}\n", plural(errors, "error"), plural(warnings, "warning"))
+    }
+}
+
+fn csv(diags: &[Diagnostic], journal: &Journal) -> String {
+    let mut out = String::from("file,line,column,severity,code,message\n");
+    for d in diag::to_json(diags, &journal.sources) {
+        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            quote(&d.file),
+            d.line,
+            d.column,
+            d.severity_str(),
+            d.code,
+            quote(&d.message)
+        ));
+    }
+    out
+}
