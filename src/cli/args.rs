@@ -63,16 +63,21 @@ pub enum ColorChoice {
 }
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::syntax::calendar_date(text).ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
+    crate::syntax::calendar_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse the journal, build the model and run the rules; print diagnostics
-    #[command(after_help = "Examples:\n  upward check\n  upward check --format json\n  upward check --allow repitch --deny warnings")]
+    #[command(
+        after_help = "Examples:\n  upward check\n  upward check --format json\n  upward check --allow repitch --deny warnings"
+    )]
     Check(CheckArgs),
     /// Explain a rule: what it means, why it matters, how to tune it
-    #[command(after_help = "Examples:\n  upward explain            every code, one line each\n  upward explain repitch")]
+    #[command(
+        after_help = "Examples:\n  upward explain            every code, one line each\n  upward explain repitch"
+    )]
     Explain(ExplainArgs),
 }
 

@@ -3,27 +3,21 @@
 use super::args::{CheckArgs, Format, Global};
 use super::output::{self, Failure};
 use super::{exit, journal};
-use crate::diag::{self, Diagnostic, Severity};
-use crate::model::settings::{rule_index, unknown_code};
+use crate::diag::{self, Diagnostic};
 use crate::model::Journal;
-
-/// Every diagnostic of the journal for `--today`, errors and warnings, in file order.
-pub fn diagnostics(journal: &Journal, today: chrono::NaiveDate, allow: &[String]) -> Vec<Diagnostic> {
-    let mut all = journal.diagnostics.clone();
-    all.extend(crate::rules::check(journal, today).into_iter().filter(|d| !allow.iter().any(|a| a == d.code)));
-    all.sort_by_key(|d| (d.span.file, d.span.start, d.severity == Severity::Warning));
-    all
-}
+use crate::model::settings::{rule_index, unknown_code};
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     for code in &args.allow {
         if rule_index(code).is_none() {
-            return Err(Failure::Usage(unknown_code("", code, Default::default()).message + " (in --allow)"));
+            return Err(Failure::Usage(
+                unknown_code("", code, Default::default()).message + " (in --allow)",
+            ));
         }
     }
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
-    let diags = diagnostics(&journal, today, &args.allow);
+    let diags = crate::check(&journal, today, &args.allow);
     match global.format {
         Format::Json => output::print(&(diag::render_json(&diags, &journal.sources) + "\n"))?,
         Format::Csv => output::print(&csv(&diags, &journal))?,
@@ -34,7 +28,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     }
     let errors = diags.iter().any(Diagnostic::is_error);
     let denied = args.deny.is_some() && !diags.is_empty();
-    Ok(if errors || denied { exit::FINDINGS } else { exit::OK })
+    Ok(if errors || denied {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
 }
 
 fn summary(diags: &[Diagnostic]) -> String {
@@ -44,7 +42,11 @@ fn summary(diags: &[Diagnostic]) -> String {
     if diags.is_empty() {
         String::new()
     } else {
-        format!("{}, {}\n", plural(errors, "error"), plural(warnings, "warning"))
+        format!(
+            "{}, {}\n",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
     }
 }
 

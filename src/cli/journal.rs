@@ -33,11 +33,18 @@ pub fn load(global: &Global) -> Result<Journal, Failure> {
     let paths = paths(global)?;
     for p in &paths {
         if !p.exists() {
-            return Err(Failure::Usage(format!("cannot read journal `{}`: no such file or directory", p.display())));
+            return Err(Failure::Usage(format!(
+                "cannot read journal `{}`: no such file or directory",
+                p.display()
+            )));
         }
     }
     let loaded = model::load(&paths, &Disk).map_err(|e| {
-        Failure::Usage(format!("cannot read journal `{}`: {}", e.path, model::load::plain_io(&e.source)))
+        Failure::Usage(format!(
+            "cannot read journal `{}`: {}",
+            e.path,
+            model::load::plain_io(&e.source)
+        ))
     })?;
     Ok(Journal::build(loaded))
 }
@@ -49,7 +56,8 @@ pub fn today(global: &Global) -> Result<NaiveDate, Failure> {
     }
     if let Ok(value) = std::env::var("UPWARD_TODAY") {
         if !value.is_empty() {
-            return super::args::parse_date(&value).map_err(|e| Failure::Usage(format!("UPWARD_TODAY: {e}")));
+            return super::args::parse_date(&value)
+                .map_err(|e| Failure::Usage(format!("UPWARD_TODAY: {e}")));
         }
     }
     Ok(chrono::Local::now().date_naive())

@@ -38,7 +38,6 @@ pub fn init_color(choice: ColorChoice) {
     choice.write_global();
 }
 
-
 /// Writes text to stdout.
 pub fn print(text: &str) -> Result<(), Failure> {
     let mut out = anstream::stdout().lock();

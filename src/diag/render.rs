@@ -50,13 +50,8 @@ pub fn render_term(diags: &[Diagnostic], sources: &Sources, styled: bool) -> Str
         };
         let mut group = Group::with_level(level.clone()).element(snippet(sources, d.span, None));
         for r in &d.related {
-            let rpos = sources.position(r.span);
-            let rfile = &sources.get(r.span.file).name;
-            group = group.element(Level::NOTE.message(format!(
-                "{}: {rfile}:{}:{}",
-                r.message, rpos.line, rpos.column
-            )));
-            group = group.element(snippet(sources, r.span, Some(&r.message)));
+            let rfile = sources.get(r.span.file).name.as_str();
+            group = group.element(snippet(sources, r.span, Some(&r.message)).path(rfile));
         }
         if let Some(help) = &d.help {
             group = group.element(Level::HELP.message(help.as_str()));

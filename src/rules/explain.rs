@@ -46,7 +46,11 @@ mod tests {
     fn every_code_is_explained() {
         for rule in RULE_CODES {
             let text = text(rule.code).unwrap_or_else(|| panic!("no text for {}", rule.code));
-            assert!(text.starts_with(&format!("{}: ", rule.code)), "{}", rule.code);
+            assert!(
+                text.starts_with(&format!("{}: ", rule.code)),
+                "{}",
+                rule.code
+            );
             assert!(!summary(rule.code).is_empty());
             for section in ["What it means", "Why it matters", "Example", "Tuning"] {
                 assert!(text.contains(section), "{} lacks {section}", rule.code);

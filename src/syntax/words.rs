@@ -123,10 +123,16 @@ pub fn tokenize(text: Input, fields: Fields, out: &mut Vec<Token>) -> Result<(),
         }
         let word_len = s.find(is_space).unwrap_or(s.len());
         if word_len > MAX_WORD {
-            return Err(WordTooLong { start: at, len: word_len });
+            return Err(WordTooLong {
+                start: at,
+                len: word_len,
+            });
         }
         let (after, word) = rest.take_split(word_len);
-        if let Some((key, vs, ve)) = (fields == Fields::Read).then(|| field(word.fragment())).flatten() {
+        if let Some((key, vs, ve)) = (fields == Fields::Read)
+            .then(|| field(word.fragment()))
+            .flatten()
+        {
             out.push(token(TokenKind::FieldKey(key), at, at + vs));
             out.push(token(TokenKind::FieldValue, at + vs, at + ve));
         } else if let Some((kind, a, b)) = sigil_token(word) {

@@ -1,0 +1,120 @@
+//! Runs every journal in ../shared/conformance/ and compares the diagnostics with its
+//! `; expect:` annotations (and `; expect-streak:` lines once streaks exist).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use upward::diag::Severity;
+use upward::model::{Disk, Journal, load};
+
+/// (line, severity, code or None for "any error")
+type Expected = BTreeMap<u32, Vec<(Severity, Option<String>)>>;
+
+fn conformance_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance")
+}
+
+fn expectations(text: &str) -> (Option<String>, Expected) {
+    let mut today = None;
+    let mut expected = Expected::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some(t) = line.strip_prefix("; today:") {
+            today = Some(t.trim().to_string());
+        }
+        let Some((_, spec)) = line.split_once("; expect:") else {
+            continue;
+        };
+        for item in spec.split(',') {
+            let mut words = item.split_whitespace();
+            let severity = match words.next() {
+                Some("error") => Severity::Error,
+                Some("warning") => Severity::Warning,
+                other => panic!("line {}: bad expectation {other:?}", i + 1),
+            };
+            expected
+                .entry(i as u32 + 1)
+                .or_default()
+                .push((severity, words.next().map(str::to_string)));
+        }
+    }
+    (today, expected)
+}
+
+fn check_file(path: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let (today, expected) = expectations(&text);
+    let today = today.ok_or("no `; today:` line")?;
+    let today = upward::syntax::calendar_date(&today).ok_or("bad today")?;
+    let loaded = load(&[path.to_path_buf()], &Disk).map_err(|e| e.to_string())?;
+    let journal = Journal::build(loaded);
+    let diags = upward::check(&journal, today, &[]);
+    let mut actual: BTreeMap<u32, Vec<(Severity, String, String)>> = BTreeMap::new();
+    for d in &diags {
+        let pos = journal.sources.position(d.span);
+        actual.entry(pos.line).or_default().push((
+            d.severity,
+            d.code.to_string(),
+            d.message.clone(),
+        ));
+    }
+    let mut problems = Vec::new();
+    let lines: std::collections::BTreeSet<u32> =
+        expected.keys().chain(actual.keys()).copied().collect();
+    for line in lines {
+        let mut want = expected.get(&line).cloned().unwrap_or_default();
+        let got = actual.get(&line).cloned().unwrap_or_default();
+        let mut unmatched = Vec::new();
+        for g in &got {
+            let exact = want
+                .iter()
+                .position(|(s, c)| *s == g.0 && c.as_deref() == Some(g.1.as_str()));
+            let any = want
+                .iter()
+                .position(|(s, c)| *s == g.0 && g.0 == Severity::Error && c.is_none());
+            match exact.or(any) {
+                Some(i) => {
+                    want.remove(i);
+                }
+                None => unmatched.push(g),
+            }
+        }
+        for g in unmatched {
+            problems.push(format!("line {line}: unexpected {}[{}]: {}", g.0, g.1, g.2));
+        }
+        for (s, c) in want {
+            problems.push(format!(
+                "line {line}: missing {s}[{}]",
+                c.unwrap_or_default()
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+#[test]
+fn every_conformance_journal_matches_its_annotations() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(conformance_dir())
+        .expect("conformance directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "up"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 11,
+        "expected the conformance journals, found {}",
+        files.len()
+    );
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            check_file(f)
+                .err()
+                .map(|e| format!("{}:\n{e}", f.display()))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
