@@ -23,6 +23,21 @@ impl Reader for Disk {
     }
 }
 
+/// Files held in memory (an editor's unsaved buffers, tests), read before the disk.
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    pub files: Vec<(PathBuf, String)>,
+}
+
+impl Reader for Overlay {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        match self.files.iter().find(|(p, _)| p == path) {
+            Some((_, text)) => Ok(text.clone().into_bytes()),
+            None => std::fs::read(path),
+        }
+    }
+}
+
 /// A node of some file, in the order the journal reaches it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NodeRef {
@@ -57,7 +72,7 @@ pub fn load(paths: &[PathBuf], reader: &dyn Reader) -> Result<Loaded, LoadError>
         chain: Vec::new(),
     };
     for path in paths {
-        let files = if path.is_dir() {
+        let files = if path.is_dir() && reader.read(path).is_err() {
             walk(path).map_err(|source| LoadError {
                 path: path.display().to_string(),
                 source,

@@ -76,19 +76,16 @@ impl Journal {
         journal
     }
 
-    /// Loads and builds a journal held in memory (tests, examples, unsaved buffers).
+    /// Loads and builds a journal held in memory (tests, examples, unsaved buffers); its
+    /// includes are read from disk relative to `name`.
     pub fn from_text(name: &str, text: &str) -> Journal {
-        let mut loaded = Loaded::default();
-        let file = loaded
-            .sources
-            .add(crate::source::SourceFile::from_text(name, text));
-        let (doc, diags) = crate::syntax::parse(file, loaded.sources.get(file));
-        loaded.order = (0..doc.nodes.len() as u32)
-            .map(|node| load::NodeRef { file, node })
-            .collect();
-        loaded.docs.push(doc);
-        loaded.diagnostics = diags;
-        Journal::build(loaded)
+        let overlay = load::Overlay {
+            files: vec![(name.into(), text.to_string())],
+        };
+        match load::load(&[name.into()], &overlay) {
+            Ok(loaded) => Journal::build(loaded),
+            Err(_) => Journal::default(),
+        }
     }
 
     pub fn has_errors(&self) -> bool {

@@ -200,7 +200,7 @@ impl LineParser {
         if s.starts_with(is_space) {
             return self.body_line(content);
         }
-        if s.starts_with("# ") || s.starts_with("##") || s == "#" {
+        if s.starts_with("# ") || s.starts_with("##") {
             return Ok((LineKind::Heading, at));
         }
         if s.starts_with(|c: char| c.is_ascii_digit()) {
