@@ -182,7 +182,7 @@ impl Loader<'_> {
                     codes::INCLUDE,
                     span,
                     format!(
-                        "cannot include `{}`: {} (included by {})",
+                        "cannot include `{}`: {} (include chain: {})",
                         missing,
                         plain_io(&err),
                         chain.join(" → ")

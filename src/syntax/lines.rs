@@ -322,6 +322,13 @@ impl LineParser {
         let w = *word.fragment();
         let at = word.location_offset();
         let span = self.span(at, at + w.len());
+        if header::looks_like_time(w) {
+            return Diagnostic::error(
+                codes::TIME,
+                span,
+                format!("`{w}` is not a time; write hours and minutes with two digits each, like `09:30`"),
+            );
+        }
         let kinds = Kind::ALL.iter().map(|k| k.as_str());
         match suggest(w, kinds) {
             Some(near) => Diagnostic::error(
