@@ -6,7 +6,10 @@ use predicates::prelude::*;
 
 fn upward() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("upward"));
-    cmd.env_remove("UPWARD_JOURNAL").env_remove("UPWARD_TODAY").env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    cmd.env_remove("UPWARD_JOURNAL")
+        .env_remove("UPWARD_TODAY")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
     cmd
 }
 
@@ -17,13 +20,20 @@ fn journal(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
-const CLEAN: &str = "boss @ann Ann\n  cadence: none\n  updates: none\n2026-03-02 did Fixed the queue #ops\n";
+const CLEAN: &str =
+    "boss @ann Ann\n  cadence: none\n  updates: none\n2026-03-02 did Fixed the queue #ops\n";
 const BROKEN: &str = "2026-03-02 chekin @ann\n2026-02-30 did x\n";
 
 #[test]
 fn clean_journal_exits_zero_with_no_output() {
     let (_dir, path) = journal(CLEAN);
-    upward().arg("-f").arg(&path).args(["check", "--today", "2026-03-03"]).assert().success().stdout("");
+    upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["check", "--today", "2026-03-03"])
+        .assert()
+        .success()
+        .stdout("");
 }
 
 #[test]
@@ -40,7 +50,9 @@ fn errors_exit_one_with_rustc_style_output() {
         )))
         .stdout(predicate::str::contains("1 | 2026-03-02 chekin @ann\n"))
         .stdout(predicate::str::contains("  |            ^^^^^^"))
-        .stdout(predicate::str::contains(format!("{name}:2:1: error[date]: `2026-02-30` is not a calendar date")))
+        .stdout(predicate::str::contains(format!(
+            "{name}:2:1: error[date]: `2026-02-30` is not a calendar date"
+        )))
         .stdout(predicate::str::contains("\x1b[").not())
         .stderr(predicate::str::contains("2 errors, 0 warnings"));
 }
@@ -48,7 +60,12 @@ fn errors_exit_one_with_rustc_style_output() {
 #[test]
 fn json_output_is_one_array_with_one_based_positions() {
     let (_dir, path) = journal(BROKEN);
-    let out = upward().arg("-f").arg(&path).args(["--format", "json", "check", "--today", "2026-03-03"]).output().expect("run");
+    let out = upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["--format", "json", "check", "--today", "2026-03-03"])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = &json.as_array().expect("array")[0];
@@ -57,7 +74,10 @@ fn json_output_is_one_array_with_one_based_positions() {
     assert_eq!(first["column"], 12);
     assert_eq!(first["severity"], "error");
     assert_eq!(first["code"], "unknown-kind");
-    assert_eq!(first["message"], "unknown kind `chekin`; did you mean `checkin`?");
+    assert_eq!(
+        first["message"],
+        "unknown kind `chekin`; did you mean `checkin`?"
+    );
     assert_eq!(json.as_array().expect("array").len(), 2);
 }
 
@@ -70,15 +90,25 @@ fn csv_output_has_a_header_and_quoted_messages() {
         .args(["check", "--today", "2026-03-03", "--format", "csv"])
         .assert()
         .code(1)
-        .stdout(predicate::str::starts_with("file,line,column,severity,code,message\n"))
-        .stdout(predicate::str::contains(",1,12,error,unknown-kind,\"unknown kind `chekin`; did you mean `checkin`?\""));
+        .stdout(predicate::str::starts_with(
+            "file,line,column,severity,code,message\n",
+        ))
+        .stdout(predicate::str::contains(
+            ",1,12,error,unknown-kind,\"unknown kind `chekin`; did you mean `checkin`?\"",
+        ));
 }
 
 #[test]
 fn usage_errors_exit_two() {
     let (_dir, path) = journal(CLEAN);
     upward().arg("--no-such-flag").assert().code(2);
-    upward().arg("-f").arg(&path).args(["check", "--today", "2026-02-30"]).assert().code(2).stderr(predicate::str::contains("not a date"));
+    upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["check", "--today", "2026-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a date"));
     upward()
         .arg("-f")
         .arg(&path)
@@ -86,7 +116,11 @@ fn usage_errors_exit_two() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean `repitch`?"));
-    upward().args(["-f", "/nonexistent/journal.up", "check"]).assert().code(2).stderr(predicate::str::contains("cannot read journal"));
+    upward()
+        .args(["-f", "/nonexistent/journal.up", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read journal"));
 }
 
 #[test]
@@ -106,10 +140,19 @@ fn journal_discovery_order() {
     std::fs::create_dir(dir.path().join("notes")).expect("mkdir");
     std::fs::write(dir.path().join("notes/a.up"), "2026-01-01 chekin\n").expect("write");
     // ./notes/ when there is no ./journal.up
-    upward().current_dir(dir.path()).args(["check", "--today", "2026-01-02"]).assert().code(1).stdout(predicate::str::contains("notes/a.up:1:12"));
+    upward()
+        .current_dir(dir.path())
+        .args(["check", "--today", "2026-01-02"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("notes/a.up:1:12"));
     // ./journal.up before ./notes/
     std::fs::write(dir.path().join("journal.up"), CLEAN).expect("write");
-    upward().current_dir(dir.path()).args(["check", "--today", "2026-03-03"]).assert().success();
+    upward()
+        .current_dir(dir.path())
+        .args(["check", "--today", "2026-03-03"])
+        .assert()
+        .success();
     // UPWARD_JOURNAL before both
     upward()
         .current_dir(dir.path())
@@ -129,7 +172,14 @@ fn journal_discovery_order() {
 #[test]
 fn today_comes_from_the_environment_when_not_given() {
     let (_dir, path) = journal(CLEAN);
-    upward().arg("-f").arg(&path).env("UPWARD_TODAY", "2026-13-01").arg("check").assert().code(2).stderr(predicate::str::contains("UPWARD_TODAY"));
+    upward()
+        .arg("-f")
+        .arg(&path)
+        .env("UPWARD_TODAY", "2026-13-01")
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("UPWARD_TODAY"));
 }
 
 #[test]
@@ -137,7 +187,10 @@ fn colour_only_when_allowed() {
     let (_dir, path) = journal(BROKEN);
     let run = |args: &[&str], env: Option<(&str, &str)>| {
         let mut cmd = upward();
-        cmd.arg("-f").arg(&path).args(["check", "--today", "2026-03-03"]).args(args);
+        cmd.arg("-f")
+            .arg(&path)
+            .args(["check", "--today", "2026-03-03"])
+            .args(args);
         if let Some((k, v)) = env {
             cmd.env(k, v);
         }
@@ -145,7 +198,10 @@ fn colour_only_when_allowed() {
     };
     assert!(run(&["--color", "always"], None).contains("\x1b["));
     assert!(!run(&["--color", "never"], None).contains("\x1b["));
-    assert!(!run(&[], None).contains("\x1b["), "a pipe is not a terminal");
+    assert!(
+        !run(&[], None).contains("\x1b["),
+        "a pipe is not a terminal"
+    );
     assert!(!run(&[], Some(("NO_COLOR", "1"))).contains("\x1b["));
 }
 
@@ -153,12 +209,31 @@ fn colour_only_when_allowed() {
 fn warnings_pass_unless_denied() {
     let text = "boss @ann Ann\n  cadence: none\n  updates: none\n2026-03-02 escalate @cto Asked for budget\n";
     let (_dir, path) = journal(text);
-    upward().arg("-f").arg(&path).args(["check", "--today", "2026-03-03"]).assert().success().stdout(predicate::str::contains("warning[bypass]"));
-    upward().arg("-f").arg(&path).args(["check", "--today", "2026-03-03", "--deny", "warnings"]).assert().code(1);
     upward()
         .arg("-f")
         .arg(&path)
-        .args(["check", "--today", "2026-03-03", "--deny", "warnings", "--allow", "bypass"])
+        .args(["check", "--today", "2026-03-03"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("warning[bypass]"));
+    upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["check", "--today", "2026-03-03", "--deny", "warnings"])
+        .assert()
+        .code(1);
+    upward()
+        .arg("-f")
+        .arg(&path)
+        .args([
+            "check",
+            "--today",
+            "2026-03-03",
+            "--deny",
+            "warnings",
+            "--allow",
+            "bypass",
+        ])
         .assert()
         .success()
         .stdout("");
@@ -195,12 +270,29 @@ fn help_has_examples_and_exit_codes() {
         .success()
         .stdout(predicate::str::contains("Examples:"))
         .stdout(predicate::str::contains("Exit codes:"));
-    upward().args(["check", "--help"]).assert().success().stdout(predicate::str::contains("--deny"));
+    upward()
+        .args(["check", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--deny"));
 }
 
 #[test]
 fn explain_lists_and_explains_codes() {
-    upward().arg("explain").assert().success().stdout(predicate::str::contains("repitch")).stdout(predicate::str::contains("unquantified-win"));
-    upward().args(["explain", "repitch"]).assert().success().stdout(predicate::str::contains("Why it matters"));
-    upward().args(["explain", "repitc"]).assert().code(2).stderr(predicate::str::contains("did you mean `repitch`?"));
+    upward()
+        .arg("explain")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("repitch"))
+        .stdout(predicate::str::contains("unquantified-win"));
+    upward()
+        .args(["explain", "repitch"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Why it matters"));
+    upward()
+        .args(["explain", "repitc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `repitch`?"));
 }

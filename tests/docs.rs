@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use upward::diag::render_term;
-use upward::model::{load, Disk, Journal};
+use upward::model::{Disk, Journal, load};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -29,15 +29,25 @@ fn up_blocks(markdown: &str) -> Vec<(usize, String)> {
 }
 
 fn assert_no_errors(what: &str, journal: &Journal) {
-    let errors: Vec<_> = journal.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
-    assert!(errors.is_empty(), "{what}:\n{}", render_term(&errors, &journal.sources, false));
+    let errors: Vec<_> = journal
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what}:\n{}",
+        render_term(&errors, &journal.sources, false)
+    );
 }
 
 #[test]
 fn markdown_examples_have_no_errors() {
     let mut count = 0;
     for doc in ["README.md", "grammar/README.md"] {
-        let text = std::fs::read_to_string(root().join(doc)).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        let text =
+            std::fs::read_to_string(root().join(doc)).unwrap_or_else(|e| panic!("{doc}: {e}"));
         for (line, block) in up_blocks(&text) {
             let journal = Journal::from_text(&format!("{doc}:{line}"), &block);
             assert_no_errors(&format!("{doc}, block at line {line}"), &journal);
@@ -50,10 +60,19 @@ fn markdown_examples_have_no_errors() {
 #[test]
 fn samples_have_no_errors() {
     let samples = root().join("samples");
-    let paths: Vec<PathBuf> = vec![samples.join("demo.up"), samples.join("team"), samples.clone()];
+    let paths: Vec<PathBuf> = vec![
+        samples.join("demo.up"),
+        samples.join("team"),
+        samples.clone(),
+    ];
     for path in paths {
         let journal = Journal::build(load(std::slice::from_ref(&path), &Disk).expect("load"));
         assert_no_errors(&path.display().to_string(), &journal);
-        assert!(journal.entries.len() > 40, "{} has {} entries", path.display(), journal.entries.len());
+        assert!(
+            journal.entries.len() > 40,
+            "{} has {} entries",
+            path.display(),
+            journal.entries.len()
+        );
     }
 }

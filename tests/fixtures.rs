@@ -4,11 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use upward::diag::{render_term, Diagnostic};
-use upward::model::{load, Journal};
+use upward::diag::{Diagnostic, render_term};
+use upward::model::{Journal, load};
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixture dir")
         .map(|e| e.expect("entry").path())
@@ -20,10 +22,15 @@ fn fixtures(dir: &str) -> Vec<PathBuf> {
 
 fn journal(path: &Path) -> Journal {
     // Relative names keep the rendered output independent of the checkout's location.
-    let name = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).expect("inside the crate");
+    let name = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .expect("inside the crate");
     let text = std::fs::read(path).expect("read");
     let overlay = upward::model::Overlay {
-        files: vec![(name.to_path_buf(), String::from_utf8_lossy(&text).into_owned())],
+        files: vec![(
+            name.to_path_buf(),
+            String::from_utf8_lossy(&text).into_owned(),
+        )],
     };
     Journal::build(load(&[name.to_path_buf()], &overlay).expect("load"))
 }
@@ -36,7 +43,12 @@ fn valid_fixtures_have_no_errors() {
     for file in files {
         let j = journal(&file);
         let errors: Vec<&Diagnostic> = j.diagnostics.iter().filter(|d| d.is_error()).collect();
-        assert!(errors.is_empty(), "{}: {}", file.display(), render_term(&j.diagnostics, &j.sources, false));
+        assert!(
+            errors.is_empty(),
+            "{}: {}",
+            file.display(),
+            render_term(&j.diagnostics, &j.sources, false)
+        );
         assert!(!j.entries.is_empty(), "{}", file.display());
     }
 }
@@ -49,7 +61,12 @@ fn invalid_fixtures_report_their_expected_errors() {
     assert!(files.len() >= 6);
     for file in files {
         let j = journal(&file);
-        let mut errors: Vec<Diagnostic> = j.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+        let mut errors: Vec<Diagnostic> = j
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
         errors.sort_by_key(|d| (d.span.file, d.span.start));
         let got = render_term(&errors, &j.sources, false);
         let expected_path = file.with_extension("expected");
@@ -57,8 +74,12 @@ fn invalid_fixtures_report_their_expected_errors() {
             std::fs::write(&expected_path, &got).expect("write expected");
             continue;
         }
-        let want = std::fs::read_to_string(&expected_path)
-            .unwrap_or_else(|_| panic!("{} is missing; run with UPWARD_BLESS=1", expected_path.display()));
+        let want = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
+            panic!(
+                "{} is missing; run with UPWARD_BLESS=1",
+                expected_path.display()
+            )
+        });
         assert_eq!(got, want, "{}", file.display());
     }
 }
