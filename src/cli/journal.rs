@@ -54,11 +54,11 @@ pub fn today(global: &Global) -> Result<NaiveDate, Failure> {
     if let Some(today) = global.today {
         return Ok(today);
     }
-    if let Ok(value) = std::env::var("UPWARD_TODAY") {
-        if !value.is_empty() {
-            return super::args::parse_date(&value)
-                .map_err(|e| Failure::Usage(format!("UPWARD_TODAY: {e}")));
-        }
+    if let Ok(value) = std::env::var("UPWARD_TODAY")
+        && !value.is_empty()
+    {
+        return super::args::parse_date(&value)
+            .map_err(|e| Failure::Usage(format!("UPWARD_TODAY: {e}")));
     }
     Ok(chrono::Local::now().date_naive())
 }

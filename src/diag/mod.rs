@@ -69,7 +69,7 @@ pub struct Diagnostic {
     pub span: Span,
     pub related: Vec<Related>,
     pub help: Option<String>,
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -111,11 +111,11 @@ impl Diagnostic {
         span: Span,
         replacement: impl Into<String>,
     ) -> Self {
-        self.fix = Some(Fix {
+        self.fix = Some(Box::new(Fix {
             title: title.into(),
             span,
             replacement: replacement.into(),
-        });
+        }));
         self
     }
 

@@ -56,10 +56,10 @@ pub fn render_term(diags: &[Diagnostic], sources: &Sources, styled: bool) -> Str
         if let Some(help) = &d.help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
-        if let Some(fix) = &d.fix {
-            if d.help.is_none() {
-                group = group.element(Level::HELP.message(fix.title.as_str()));
-            }
+        if let Some(fix) = &d.fix
+            && d.help.is_none()
+        {
+            group = group.element(Level::HELP.message(fix.title.as_str()));
         }
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");

@@ -128,6 +128,9 @@ impl<'a> Cx<'a> {
         match d.kind {
             DirectiveKind::Boss => self.boss(d.line, tokens, &body_lines),
             DirectiveKind::Scope => {
+                for &line in &body_lines {
+                    self.scope_body_line(line);
+                }
                 for line in std::iter::once(d.line).chain(body_lines.iter().copied()) {
                     for t in self.doc.line_tokens(line) {
                         if t.kind == TokenKind::Tag {
@@ -166,6 +169,27 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A `scope` body line lists more tags, and nothing else.
+    fn scope_body_line(&mut self, line: u32) {
+        let l = self.doc.lines[line as usize];
+        let tokens = self.doc.line_tokens(line);
+        let stray = super::text::words(self.text, self.doc, &l, line).find(|w| {
+            !tokens.iter().any(|t| {
+                t.kind == TokenKind::Tag
+                    && t.start as usize == w.start
+                    && t.range().len() == w.text.len()
+            })
+        });
+        if let Some(w) = stray {
+            let span = Span::new(self.file, w.start, w.start + w.text.len());
+            self.err(Diagnostic::error(
+                codes::SYNTAX,
+                span,
+                format!("`scope` takes only #tags; `{}` is not a tag", w.text),
+            ));
+        }
+    }
+
     fn boss(&mut self, line: u32, tokens: &[Token], body_lines: &[u32]) {
         let Some(person) = tokens.iter().find(|t| t.kind == TokenKind::Person) else {
             return;
@@ -198,7 +222,22 @@ impl<'a> Cx<'a> {
             span,
         };
         let mut seen: [Option<Span>; 32] = [None; 32];
+        let mut in_note = false;
         for &l in body_lines {
+            let form = self.doc.lines[l as usize].kind;
+            in_note = match form {
+                LineKind::Body(BodyForm::Note) => true,
+                LineKind::Body(BodyForm::Continuation) => in_note,
+                _ => false,
+            };
+            if !in_note && !matches!(form, LineKind::Body(BodyForm::Field(_))) {
+                let span = self.line_span(l);
+                self.err(Diagnostic::error(
+                    codes::BODY,
+                    span,
+                    "a `boss` body holds only its fields (cadence:, updates:, detail:, words:, channel:, since:, until:) and `- notes`",
+                ));
+            }
             for f in self.fields_of(l) {
                 if !f.key.taken_by(FieldHost::Boss) {
                     self.err(not_taken(f.key, f.key_span, "a `boss` directive"));
@@ -236,14 +275,14 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        if let (Some(since), Some(until)) = (boss.since, boss.until) {
-            if until < since {
-                self.err(Diagnostic::error(
-                    codes::BOSS,
-                    span,
-                    format!("`until: {until}` is before `since: {since}`"),
-                ));
-            }
+        if let (Some(since), Some(until)) = (boss.since, boss.until)
+            && until < since
+        {
+            self.err(Diagnostic::error(
+                codes::BOSS,
+                span,
+                format!("`until: {until}` is before `since: {since}`"),
+            ));
         }
         self.out.bosses.push(boss);
     }
@@ -345,16 +384,16 @@ impl<'a> Cx<'a> {
             person: people_end > people_start,
         };
         self.required(e.kind, kind_span, &fields, has);
-        if e.kind == Kind::Away {
-            if let Some(until) = fields.until.filter(|u| *u < e.date) {
-                let span = seen[FieldKey::Until as usize].unwrap_or(kind_span);
-                self.err(Diagnostic::error(
-                    codes::FIELD_VALUE,
-                    span,
-                    format!("`until:{until}` is before the entry's date {}", e.date),
-                ));
-                fields.until = None;
-            }
+        if e.kind == Kind::Away
+            && let Some(until) = fields.until.filter(|u| *u < e.date)
+        {
+            let span = seen[FieldKey::Until as usize].unwrap_or(kind_span);
+            self.err(Diagnostic::error(
+                codes::FIELD_VALUE,
+                span,
+                format!("`until:{until}` is before the entry's date {}", e.date),
+            ));
+            fields.until = None;
         }
         let span = self.line_span(e.line);
         self.out.entries.push(Entry {
@@ -466,56 +505,74 @@ impl<'a> Cx<'a> {
             f.span.end as usize - f.value.len(),
             f.span.end as usize,
         );
-        let result = match f.key {
-            FieldKey::Due | FieldKey::Until => values::parse_date(f.value)
-                .map(|d| {
-                    if f.key == FieldKey::Due {
-                        fields.due = Some(d)
-                    } else {
-                        fields.until = Some(d)
+        // Stores a parsed value, or yields the error for a value of the wrong form.
+        macro_rules! typed {
+            ($slot:expr, $parsed:expr, $expected:expr) => {
+                match $parsed {
+                    Some(value) => {
+                        $slot = Some(value);
+                        None
                     }
-                })
-                .ok_or_else(|| bad("a date YYYY-MM-DD")),
-            FieldKey::Rank => values::parse_positive(f.value)
-                .map(|n| fields.rank = Some(n))
-                .ok_or_else(|| bad("a whole number ≥ 1")),
-            FieldKey::Status => {
-                let status = Status::parse(f.value);
-                match (kind, status) {
-                    (Kind::Done, Some(Status::Dropped)) | (Kind::Priority, Some(_)) => {
-                        fields.status = status;
-                        Ok(())
-                    }
-                    (Kind::Done, _) => Err(bad(
-                        "`dropped` (a `done` closes a promise as kept unless it says `status:dropped`)",
-                    )),
-                    _ => Err(bad("active, done or dropped")),
+                    None => Some(bad($expected)),
                 }
+            };
+        }
+        let error = match f.key {
+            FieldKey::Due => typed!(fields.due, values::parse_date(f.value), "a date YYYY-MM-DD"),
+            FieldKey::Until => typed!(
+                fields.until,
+                values::parse_date(f.value),
+                "a date YYYY-MM-DD"
+            ),
+            FieldKey::Rank => typed!(
+                fields.rank,
+                values::parse_positive(f.value),
+                "a whole number ≥ 1"
+            ),
+            FieldKey::Status if kind == Kind::Done => typed!(
+                fields.status,
+                Status::parse(f.value).filter(|s| *s == Status::Dropped),
+                "only `dropped` on a `done` (without it, the promise was kept)"
+            ),
+            FieldKey::Status => typed!(
+                fields.status,
+                Status::parse(f.value),
+                "active, done or dropped"
+            ),
+            FieldKey::Dur => typed!(
+                fields.dur,
+                values::parse_duration(f.value),
+                "a duration like 30m, 1h or 1h30m"
+            ),
+            FieldKey::Tone => typed!(
+                fields.tone,
+                Tone::parse(f.value),
+                "positive, negative, mixed or neutral"
+            ),
+            FieldKey::Outcome => typed!(
+                fields.outcome,
+                Outcome::parse(f.value),
+                "accepted, declined or parked"
+            ),
+            FieldKey::Informed => {
+                let parsed = values::Informed::parse(f.value).map(|i| match i {
+                    values::Informed::Person(p) => {
+                        Informed::Person(PersonId(self.out.people.intern(&p)))
+                    }
+                    values::Informed::Yes => Informed::Yes,
+                    values::Informed::No => Informed::No,
+                });
+                typed!(fields.informed, parsed, "@person, yes or no")
             }
-            FieldKey::Dur => values::parse_duration(f.value)
-                .map(|m| fields.dur = Some(m))
-                .ok_or_else(|| bad("a duration like 30m, 1h or 1h30m")),
-            FieldKey::Tone => Tone::parse(f.value)
-                .map(|t| fields.tone = Some(t))
-                .ok_or_else(|| bad("positive, negative, mixed or neutral")),
-            FieldKey::Outcome => Outcome::parse(f.value)
-                .map(|o| fields.outcome = Some(o))
-                .ok_or_else(|| bad("accepted, declined or parked")),
-            FieldKey::Informed => match values::Informed::parse(f.value) {
-                Some(values::Informed::Person(p)) => {
-                    fields.informed = Some(Informed::Person(PersonId(self.out.people.intern(&p))));
-                    Ok(())
-                }
-                Some(values::Informed::Yes) => Ok(fields.informed = Some(Informed::Yes)),
-                Some(values::Informed::No) => Ok(fields.informed = Some(Informed::No)),
-                None => Err(bad("@person, yes or no")),
-            },
-            FieldKey::Impact => Ok(fields.impact = Some(value_span)),
-            FieldKey::Via => Ok(fields.via = Some(value_span)),
-            FieldKey::Solution => Ok(fields.solution = Some(value_span)),
+            FieldKey::Impact => typed!(fields.impact, Some(value_span), ""),
+            FieldKey::Via => typed!(fields.via, Some(value_span), ""),
+            FieldKey::Solution => typed!(fields.solution, Some(value_span), ""),
             FieldKey::Allow => match settings::rule_index(f.value) {
-                Some(i) => Ok(fields.allow.insert(i)),
-                None => Err(settings::unknown_code(
+                Some(i) => {
+                    fields.allow.insert(i);
+                    None
+                }
+                None => Some(settings::unknown_code(
                     codes::FIELD_VALUE,
                     f.value,
                     value_span,
@@ -526,9 +583,9 @@ impl<'a> Cx<'a> {
             | FieldKey::Detail
             | FieldKey::Words
             | FieldKey::Channel
-            | FieldKey::Since => Ok(()),
+            | FieldKey::Since => None,
         };
-        if let Err(diag) = result {
+        if let Some(diag) = error {
             self.err(diag);
         }
     }

@@ -104,27 +104,27 @@ impl Journal {
                 (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
                 _ => None,
             };
-            if let Some(kinds) = needs {
-                if !kinds.contains(&handle.kind) {
-                    let what = if kinds.len() == 1 {
-                        "a promise"
-                    } else {
-                        "a pitch or a problem"
-                    };
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            codes::HANDLE,
-                            u.span,
-                            format!(
-                                "`{}` needs {what}, but `^{name}` names a {}",
-                                entry.kind,
-                                handle.kind.as_str()
-                            ),
-                        )
-                        .with_related(def.span, "defined here"),
-                    );
-                    continue;
-                }
+            if let Some(kinds) = needs
+                && !kinds.contains(&handle.kind)
+            {
+                let what = if kinds.len() == 1 {
+                    "a promise"
+                } else {
+                    "a pitch or a problem"
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::HANDLE,
+                        u.span,
+                        format!(
+                            "`{}` needs {what}, but `^{name}` names a {}",
+                            entry.kind,
+                            handle.kind.as_str()
+                        ),
+                    )
+                    .with_related(def.span, "defined here"),
+                );
+                continue;
             }
             if entry.date < def.date {
                 self.diagnostics.push(
@@ -179,36 +179,31 @@ impl Journal {
     pub(super) fn resolve_bosses(&mut self) {
         for id in 0..self.entries.len() {
             let e = &self.entries[id];
+            // escalate's first person is whom you went to; its boss is the one informed.
+            let named: Vec<super::PersonId> = match (e.kind, e.fields.informed) {
+                (Kind::Escalate, Some(Informed::Person(p))) => vec![p],
+                (Kind::Escalate, _) => Vec::new(),
+                _ => self.people_of(e).to_vec(),
+            };
             let mut set = BossSet::default();
-            let people = &self.person_refs[e.people.0 as usize..e.people.1 as usize];
-            if e.kind == Kind::Escalate {
-                if let Some(Informed::Person(p)) = e.fields.informed {
-                    if let Some(b) = self.active_boss_of(p, e.date) {
-                        set.insert(b);
-                    }
-                }
-            } else {
-                for &p in people {
-                    if let Some(b) = self.active_boss_of(p, e.date) {
-                        set.insert(b);
-                    }
-                }
-            }
-            if set.is_empty() {
-                if let Some(b) = self.default_boss(e.date) {
+            for p in named {
+                if let Some(b) = self.active_boss_of(p, e.date) {
                     set.insert(b);
                 }
+            }
+            if set.is_empty()
+                && let Some(b) = self.default_boss(e.date)
+            {
+                set.insert(b);
             }
             self.entries[id].bosses = set;
         }
         // done, slip and decision belong to the boss of their handle's entry.
         for id in 0..self.entries.len() {
             let e = &self.entries[id];
-            if matches!(e.kind, Kind::Done | Kind::Slip | Kind::Decision) {
-                if let Some(h) = e.handle {
-                    let def = self.handles[h as usize].def;
-                    self.entries[id].bosses = self.entries[def as usize].bosses;
-                }
+            if let (Kind::Done | Kind::Slip | Kind::Decision, Some(h)) = (e.kind, e.handle) {
+                let def = self.handles[h as usize].def;
+                self.entries[id].bosses = self.entries[def as usize].bosses;
             }
         }
     }

@@ -36,10 +36,10 @@ pub fn form(text: Input) -> (BodyForm, usize) {
     if let Some((key, len)) = field_line(s) {
         return (BodyForm::Field(key), len);
     }
-    if let Ok((rest, state)) = action_marker(text) {
-        if ends_word(&rest) {
-            return (BodyForm::Action(state), s.len() - rest.fragment().len());
-        }
+    if let Ok((rest, state)) = action_marker(text)
+        && ends_word(&rest)
+    {
+        return (BodyForm::Action(state), s.len() - rest.fragment().len());
     }
     let single = [
         ('-', BodyForm::Note),
@@ -47,10 +47,10 @@ pub fn form(text: Input) -> (BodyForm, usize) {
         ('>', BodyForm::Quote),
     ];
     for (marker, form) in single {
-        if let Some(rest) = s.strip_prefix(marker) {
-            if rest.chars().next().is_none_or(is_space) {
-                return (form, 1);
-            }
+        if let Some(rest) = s.strip_prefix(marker)
+            && rest.chars().next().is_none_or(is_space)
+        {
+            return (form, 1);
         }
     }
     (BodyForm::Continuation, 0)

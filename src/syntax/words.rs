@@ -99,7 +99,7 @@ pub fn field(word: &str) -> Option<(FieldKey, usize, usize)> {
     let colon = word.find(':')?;
     let key = FieldKey::from_word(&word[..colon])?;
     let value = &word[colon + 1..];
-    let trimmed = value.trim_end_matches([',', '.', ')']);
+    let trimmed = value.strip_suffix([',', '.', ')']).unwrap_or(value);
     (!trimmed.is_empty()).then_some((key, colon + 1, colon + 1 + trimmed.len()))
 }
 
