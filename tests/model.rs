@@ -23,9 +23,12 @@ fn errors(text: &str) -> Vec<(u32, u32, &'static str)> {
         .collect()
 }
 
+/// An input and the diagnostics it must give, as (line, column, code).
+type Case = (&'static str, &'static [(u32, u32, &'static str)]);
+
 #[test]
 fn semantic_errors_have_exact_positions() {
-    let table: &[(&str, &[(u32, u32, &str)])] = &[
+    let table: &[Case] = &[
         ("2026-01-01 priority Ship it\n", &[(1, 12, "missing")]),
         (
             "2026-01-01 promise due:2026-02-01 Memo\n",

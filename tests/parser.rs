@@ -31,9 +31,12 @@ fn tokens(text: &str) -> Vec<(u32, u32, TokenKind, String)> {
         .collect()
 }
 
+/// An input and the diagnostics it must give, as (line, column, code).
+type Case = (&'static str, &'static [(u32, u32, &'static str)]);
+
 #[test]
 fn syntax_errors_have_exact_positions() {
-    let table: &[(&str, &[(u32, u32, &str)])] = &[
+    let table: &[Case] = &[
         ("2026-02-30 did x\n", &[(1, 1, "date")]),
         ("2026-2-01 did x\n", &[(1, 1, "date")]),
         ("2026-04-13 25:00 checkin\n", &[(1, 12, "time")]),

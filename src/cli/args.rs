@@ -1,5 +1,6 @@
 //! The command-line interface as clap types.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -43,6 +44,9 @@ pub struct Global {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The boss to report on, by @id (default: every active boss, or the first for one-boss reports)
+    #[arg(long, global = true, value_name = "@ID")]
+    pub boss: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -71,7 +75,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 pub enum Command {
     /// Parse the journal, build the model and run the rules; print diagnostics
     #[command(
-        after_help = "Examples:\n  upward check\n  upward check --format json\n  upward check --allow repitch --deny warnings"
+        after_help = "Examples:\n  upward check\n  upward check --format json\n  upward check --allow repitch --deny warnings\n  upward check --with myrule"
     )]
     Check(CheckArgs),
     /// Explain a rule: what it means, why it matters, how to tune it
@@ -79,6 +83,67 @@ pub enum Command {
         after_help = "Examples:\n  upward explain            every code, one line each\n  upward explain repitch"
     )]
     Explain(ExplainArgs),
+    /// A period's summary: priorities and aligned work, check-ins, updates, feedback, promises, wins
+    #[command(
+        after_help = "Examples:\n  upward report\n  upward report --period last-week\n  upward report --period 2026-10 --format md\n  upward report --period 2026-10-01..2026-10-31 --format json"
+    )]
+    Report(ReportArgs),
+    /// Check-in, update, feedback-ask and promises-kept streaks, with a calendar heatmap
+    #[command(
+        after_help = "Examples:\n  upward streaks\n  upward streaks --weeks 52\n  upward streaks --format json\n  upward streaks --strict"
+    )]
+    Streaks(StreaksArgs),
+    /// The next 1:1's agenda: open actions, open points, promises due, open pitches and problems
+    #[command(after_help = "Examples:\n  upward agenda\n  upward agenda --boss @maria --format md")]
+    Agenda(AgendaArgs),
+    /// A status-update draft of what happened since the last update, within the word limit
+    #[command(after_help = "Examples:\n  upward draft\n  upward draft --boss @dev > update.md")]
+    Draft(DraftArgs),
+    /// Wins and initiatives grouped by priority, as Markdown for a performance review
+    #[command(
+        after_help = "Examples:\n  upward brag --since 2026-01-01\n  upward brag --since 2026-07-01 --format json"
+    )]
+    Brag(BragArgs),
+    /// A 0–100 score per managing-up practice, with the figures behind it
+    #[command(after_help = "Examples:\n  upward scorecard\n  upward scorecard --format json")]
+    Scorecard(ScorecardArgs),
+    /// From git: priority churn, backfilled and edited entries, a timeline
+    #[command(
+        after_help = "Examples:\n  upward history\n  upward history --since 2026-09-01 --format json"
+    )]
+    History(HistoryArgs),
+    /// Start a notes repository: git init, a starter journal, a pre-commit hook
+    #[command(after_help = "Examples:\n  upward init\n  upward init ~/notes")]
+    Init(InitArgs),
+    /// Validate and append one entry, atomically
+    #[command(
+        after_help = "Examples:\n  upward add did \"Fixed the retry queue #billing\"\n  upward add checkin @maria dur:30m --date 2026-11-23 --commit\n  upward add -e"
+    )]
+    Add(AddArgs),
+    /// Rewrite files in the canonical layout (whitespace only)
+    #[command(after_help = "Examples:\n  upward fmt\n  upward fmt --check\n  upward fmt -f notes/")]
+    Fmt(FmtArgs),
+    /// Run the language server on stdio
+    #[command(after_help = "Editors start it themselves; see the README for each editor's setup.")]
+    Lsp(LspArgs),
+    /// The whole journal as versioned JSON (the plugin data model)
+    #[command(
+        after_help = "Examples:\n  upward export > journal.json\n  upward export --redact > shareable.json"
+    )]
+    Export(ExportArgs),
+    /// List the plugins (upward-NAME programs) found on PATH
+    Plugins(PluginsArgs),
+    /// Print shell completions
+    #[command(
+        after_help = "Examples:\n  upward completions bash > ~/.local/share/bash-completion/completions/upward\n  upward completions zsh > ~/.zfunc/_upward"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    #[command(hide = true)]
+    Man,
+    /// Any other name runs `upward-NAME` from PATH as a plugin
+    #[command(external_subcommand)]
+    External(Vec<OsString>),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -89,10 +154,118 @@ pub struct CheckArgs {
     /// Treat warnings as errors: `--deny warnings`
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Run the rule plugin `upward-NAME` and merge its diagnostics (repeatable)
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Vec<String>,
+    /// Seconds a rule plugin may run
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub plugin_timeout: u64,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ExplainArgs {
     /// A rule code; without it, every code is listed
     pub code: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ReportArgs {
+    /// this-week, last-week, this-month, YYYY-MM or FROM..TO
+    #[arg(long, default_value = "this-week")]
+    pub period: String,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct StreaksArgs {
+    /// Weeks the heatmap shows
+    #[arg(long, default_value_t = 26)]
+    pub weeks: u32,
+    /// Count only entries that git shows were not backfilled
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct AgendaArgs {}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct DraftArgs {}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BragArgs {
+    /// First day to include (default: a year before today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ScorecardArgs {}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct HistoryArgs {
+    /// Only commits on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct InitArgs {
+    /// Directory to create (default: the current one)
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct AddArgs {
+    /// The entry's kind (did, checkin, promise, …)
+    #[arg(required_unless_present = "edit")]
+    pub kind: Option<String>,
+    /// The entry's words: text, @people, #tags, ^handles, key:value fields
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub words: Vec<String>,
+    /// The entry's date (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Append to this file (default: the -f file, else the last file in path order)
+    #[arg(long, value_name = "FILE")]
+    pub to: Option<PathBuf>,
+    /// Commit the file (only that file) after appending
+    #[arg(long)]
+    pub commit: bool,
+    /// Write the entry in $EDITOR from a template
+    #[arg(short = 'e', long = "edit")]
+    pub edit: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct FmtArgs {
+    /// Do not write: exit 1 and print a diff when a file would change
+    #[arg(long)]
+    pub check: bool,
+    /// Format files that have parse errors, leaving the erroneous lines as they are
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct LspArgs {
+    /// Accepted for editors that pass it; stdio is the only transport
+    #[arg(long, hide = true)]
+    pub stdio: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ExportArgs {
+    /// Drop #private entries and quotes, replace people by roles, for sharing
+    #[arg(long)]
+    pub redact: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct PluginsArgs {}
+
+#[derive(Debug, Args, Clone)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

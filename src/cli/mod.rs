@@ -1,10 +1,26 @@
 //! The command line. Nothing outside this module knows clap.
 
+mod add;
+mod agenda;
 mod args;
+mod brag;
 mod check;
+mod completions;
+mod dashboard;
+mod draft;
 mod explain;
+mod export;
+mod external;
+mod fmt;
+mod history;
+mod init;
 mod journal;
+mod lsp;
 mod output;
+mod plugins;
+mod report;
+mod scorecard;
+mod streaks;
 
 use std::process::ExitCode;
 
@@ -54,8 +70,27 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8, Failure> {
     let global = cli.global;
-    match cli.command.unwrap_or(Command::Check(Default::default())) {
+    let Some(command) = cli.command else {
+        return dashboard::run(&global);
+    };
+    match command {
         Command::Check(args) => check::run(&global, &args),
         Command::Explain(args) => explain::run(&global, &args),
+        Command::Report(args) => report::run(&global, &args),
+        Command::Streaks(args) => streaks::run(&global, &args),
+        Command::Agenda(args) => agenda::run(&global, &args),
+        Command::Draft(args) => draft::run(&global, &args),
+        Command::Brag(args) => brag::run(&global, &args),
+        Command::Scorecard(args) => scorecard::run(&global, &args),
+        Command::History(args) => history::run(&global, &args),
+        Command::Init(args) => init::run(&global, &args),
+        Command::Add(args) => add::run(&global, &args),
+        Command::Fmt(args) => fmt::run(&global, &args),
+        Command::Lsp(args) => lsp::run(&global, &args),
+        Command::Export(args) => export::run(&global, &args),
+        Command::Plugins(args) => plugins::run(&global, &args),
+        Command::Completions(args) => completions::run(&global, &args),
+        Command::Man => completions::man(),
+        Command::External(args) => external::run(&global, &args),
     }
 }
