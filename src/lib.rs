@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod diag;
 pub mod model;
+pub mod period;
 pub mod rules;
 pub mod source;
 pub mod syntax;

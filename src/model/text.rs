@@ -35,6 +35,8 @@ pub fn words<'a>(
         .map_or(line.end as usize, |t| t.start as usize)
         .max(from);
     let content = &text[from..to];
+    // Words and tokens both run left to right, so one cursor over the tokens suffices.
+    let mut next_token = 0;
     content
         .split(is_space)
         .scan(from, |pos, w| {
@@ -44,9 +46,17 @@ pub fn words<'a>(
         })
         .filter(|(_, w)| !w.is_empty())
         .map(move |(start, w)| {
+            let end = start + w.len();
+            while tokens
+                .get(next_token)
+                .is_some_and(|t| (t.start as usize) < start)
+            {
+                next_token += 1;
+            }
             let parens = w.len() - w.trim_start_matches('(').len();
-            let kind = tokens
+            let kind = tokens[next_token.min(tokens.len())..]
                 .iter()
+                .take_while(|t| (t.start as usize) < end)
                 .find(|t| {
                     t.start as usize == start || t.start as usize == start + parens && parens > 0
                 })

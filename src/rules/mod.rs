@@ -1,4 +1,10 @@
 //! The rules of SPEC §6: pure functions of the journal and today that return warnings.
+//!
+//! Each rule lives in its own file as `run(cx, out)`; [`RULES`] lists them. A rule reads the
+//! journal through [`context::Ctx`], which leaves out entries dated after today (plans) and
+//! indexes entries by kind, leave by boss and each boss's first entry, so that no rule loops
+//! over entries inside a loop over entries. It writes through [`context::Out`], which drops a
+//! warning on an entry carrying `allow:CODE`.
 
 use chrono::NaiveDate;
 
@@ -7,8 +13,117 @@ use crate::model::Journal;
 
 pub mod explain;
 
+mod context;
+mod gap;
+mod promises;
+
+mod bypass;
+mod checkin_gap;
+mod feedback_unacted;
+mod late_slip;
+mod neglected_priority;
+mod out_of_scope;
+mod over_update;
+mod overcommit;
+mod problem_without_solution;
+mod promise_overdue;
+mod repitch;
+mod unquantified_win;
+mod update_gap;
+mod verbose_update;
+
+use context::{Ctx, Out};
+
+/// One rule: its code and what it runs.
+struct Rule {
+    code: &'static str,
+    run: fn(&Ctx<'_>, &mut Out<'_>),
+}
+
+/// Every rule, in the order of SPEC §6.
+const RULES: &[Rule] = &[
+    Rule {
+        code: "out-of-scope",
+        run: out_of_scope::run,
+    },
+    Rule {
+        code: "repitch",
+        run: repitch::run,
+    },
+    Rule {
+        code: "over-update",
+        run: over_update::run,
+    },
+    Rule {
+        code: "verbose-update",
+        run: verbose_update::run,
+    },
+    Rule {
+        code: "bypass",
+        run: bypass::run,
+    },
+    Rule {
+        code: "overcommit",
+        run: overcommit::run,
+    },
+    Rule {
+        code: "checkin-gap",
+        run: checkin_gap::run,
+    },
+    Rule {
+        code: "update-gap",
+        run: update_gap::run,
+    },
+    Rule {
+        code: "promise-overdue",
+        run: promise_overdue::run,
+    },
+    Rule {
+        code: "late-slip",
+        run: late_slip::run,
+    },
+    Rule {
+        code: "problem-without-solution",
+        run: problem_without_solution::run,
+    },
+    Rule {
+        code: "feedback-unacted",
+        run: feedback_unacted::run,
+    },
+    Rule {
+        code: "neglected-priority",
+        run: neglected_priority::run,
+    },
+    Rule {
+        code: "unquantified-win",
+        run: unquantified_win::run,
+    },
+];
+
 /// Runs every enabled rule. Entries with `allow:CODE` and codes `set … off` are silenced here;
 /// `--allow` is the caller's.
-pub fn check(_journal: &Journal, _today: NaiveDate) -> Vec<Diagnostic> {
-    Vec::new()
+pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
+    let cx = Ctx::new(journal, today);
+    let mut all = Vec::new();
+    for rule in RULES {
+        if journal.settings.enabled(rule.code) {
+            let mut out = Out::new(rule.code, journal);
+            (rule.run)(&cx, &mut out);
+            all.append(&mut out.diags);
+        }
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+    use crate::model::RULE_CODES;
+
+    #[test]
+    fn every_rule_code_has_a_rule() {
+        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        let known: Vec<&str> = RULE_CODES.iter().map(|r| r.code).collect();
+        assert_eq!(codes, known);
+    }
 }

@@ -1,0 +1,320 @@
+//! What every rule reads: the journal as of today, indexed once, and where warnings go.
+
+use std::cell::OnceCell;
+
+use chrono::NaiveDate;
+
+use crate::diag::{Diagnostic, Span};
+use crate::model::text::{Word, WordKind};
+use crate::model::{
+    Boss, BossId, BossSet, Entry, EntryId, HandleKind, Item, ItemForm, Journal, Priority, Rhythm,
+    Status, TagId,
+};
+use crate::period::AwayDays;
+use crate::syntax::{ActionState, BodyForm, Kind, LineKind};
+
+/// The journal as the rules see it on `today`: entries dated after today are plans and are
+/// left out (leave and priorities are read from the model, where future ones still count).
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    pub journal: &'a Journal,
+    pub today: NaiveDate,
+    /// Entries dated on or before today: a prefix of the sorted entries.
+    past: usize,
+    /// The past entries of each kind, in journal order.
+    by_kind: Vec<Vec<EntryId>>,
+    away: OnceCell<Vec<AwayDays>>,
+    first_entry: OnceCell<Vec<Option<EntryId>>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(journal: &'a Journal, today: NaiveDate) -> Ctx<'a> {
+        let past = journal.entries.partition_point(|e| e.date <= today);
+        let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
+        for (id, e) in journal.entries[..past].iter().enumerate() {
+            by_kind[e.kind as usize].push(id as EntryId);
+        }
+        Ctx {
+            journal,
+            today,
+            past,
+            by_kind,
+            away: OnceCell::new(),
+            first_entry: OnceCell::new(),
+        }
+    }
+
+    pub fn entry(&self, id: EntryId) -> &'a Entry {
+        &self.journal.entries[id as usize]
+    }
+
+    /// The past entries, in journal order.
+    pub fn past(&self) -> &'a [Entry] {
+        &self.journal.entries[..self.past]
+    }
+
+    /// Whether an entry is past (dated on or before today), not a plan.
+    pub fn is_past(&self, id: EntryId) -> bool {
+        (id as usize) < self.past
+    }
+
+    /// The past entries of one kind, in journal order.
+    pub fn of_kind(
+        &self,
+        kind: Kind,
+    ) -> impl DoubleEndedIterator<Item = (EntryId, &'a Entry)> + '_ {
+        self.by_kind[kind as usize]
+            .iter()
+            .map(|&id| (id, self.entry(id)))
+    }
+
+    /// A rule's number: `set CODE N`, else its default.
+    pub fn number(&self, code: &str) -> u32 {
+        self.journal.settings.number(code).unwrap_or(0)
+    }
+
+    pub fn boss(&self, id: BossId) -> &'a Boss {
+        self.journal.boss(id)
+    }
+
+    /// Bosses active today.
+    pub fn active_bosses(&self) -> impl Iterator<Item = BossId> + '_ {
+        self.journal
+            .boss_ids()
+            .filter(|&b| self.boss(b).active_on(self.today))
+    }
+
+    /// A boss's leave (every `away`, future ones included).
+    pub fn away(&self, boss: BossId) -> &AwayDays {
+        let all = self.away.get_or_init(|| {
+            self.journal
+                .boss_ids()
+                .map(|b| AwayDays::of_boss(self.journal, b))
+                .collect()
+        });
+        &all[boss.0 as usize]
+    }
+
+    /// A boss's first past entry.
+    pub fn first_entry(&self, boss: BossId) -> Option<EntryId> {
+        self.first_entry.get_or_init(|| {
+            let mut first = vec![None; self.journal.bosses.len()];
+            let mut missing = first.len();
+            for (id, e) in self.past().iter().enumerate() {
+                for b in bosses(e.bosses) {
+                    let slot = &mut first[b.0 as usize];
+                    if slot.is_none() {
+                        *slot = Some(id as EntryId);
+                        missing -= 1;
+                    }
+                }
+                if missing == 0 {
+                    break;
+                }
+            }
+            first
+        })[boss.0 as usize]
+    }
+
+    /// Whether an action is open today: an action naming a promise is open exactly while the
+    /// promise has no past `done`; any other action by its box.
+    pub fn action_open(&self, item: &Item) -> bool {
+        let ItemForm::Action(state) = item.form else {
+            return false;
+        };
+        match item.handle.map(|h| self.journal.handle(h)) {
+            Some(h) if h.kind == HandleKind::Promise => !h.done.is_some_and(|d| self.is_past(d)),
+            _ => state == ActionState::Open,
+        }
+    }
+
+    /// The words of an entry's description: its header and the lines that continue it.
+    pub fn description_words(&self, e: &Entry) -> impl Iterator<Item = Word<'a>> + '_ {
+        let journal = self.journal;
+        let doc = &journal.docs[e.file.0 as usize];
+        let first_item = journal.items_of(e).first().map_or(e.body.1, |i| i.lines.0);
+        let continuation = (e.body.0..first_item)
+            .filter(move |&l| doc.lines[l as usize].kind == LineKind::Body(BodyForm::Continuation));
+        let file = e.file;
+        std::iter::once(e.line)
+            .chain(continuation)
+            .flat_map(move |l| journal.line_words(file, l))
+    }
+}
+
+/// The bosses of a set, by bit (cheaper than testing all 64).
+pub(crate) fn bosses(set: BossSet) -> impl Iterator<Item = BossId> {
+    let mut bits = set.0;
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let b = bits.trailing_zeros() as u8;
+            bits &= bits - 1;
+            BossId(b)
+        })
+    })
+}
+
+/// A tag and every tag it is nested under: `#a/b/c`, `#a/b`, `#a`.
+pub(crate) fn ancestors(journal: &Journal, tag: TagId) -> impl Iterator<Item = TagId> + '_ {
+    let name = journal.tags.name(tag);
+    let cuts = name.rmatch_indices('/').map(|(i, _)| i);
+    std::iter::once(tag).chain(cuts.filter_map(|i| journal.tags.get(&name[..i])))
+}
+
+/// A priority's status over time, for answering "is it active on this date" by binary search.
+#[derive(Debug)]
+pub(crate) struct StatusLine {
+    first: NaiveDate,
+    /// Every `status:` it was given, in journal order.
+    changes: Vec<(NaiveDate, Status)>,
+}
+
+impl StatusLine {
+    pub fn of(p: &Priority) -> Option<StatusLine> {
+        Some(StatusLine {
+            first: p.first_date()?,
+            changes: p
+                .changes
+                .iter()
+                .filter_map(|c| c.status.map(|s| (c.date, s)))
+                .collect(),
+        })
+    }
+
+    /// The status on `date`: the latest `status:` on or before it, else active; `None` before
+    /// the priority's first entry.
+    pub fn on(&self, date: NaiveDate) -> Option<Status> {
+        if date < self.first {
+            return None;
+        }
+        let i = self.changes.partition_point(|c| c.0 <= date);
+        Some(
+            i.checked_sub(1)
+                .map_or(Status::Active, |i| self.changes[i].1),
+        )
+    }
+}
+
+/// Plain text words only (not tags, people, handles or fields).
+pub(crate) fn is_text(w: &Word<'_>) -> bool {
+    w.kind == WordKind::Text
+}
+
+/// Where one rule's warnings go; a warning on an entry with `allow:CODE` is dropped here.
+#[derive(Debug)]
+pub(crate) struct Out<'a> {
+    pub code: &'static str,
+    journal: &'a Journal,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Out<'a> {
+    pub fn new(code: &'static str, journal: &'a Journal) -> Out<'a> {
+        Out {
+            code,
+            journal,
+            diags: Vec::new(),
+        }
+    }
+
+    /// Whether the entry carries `allow:CODE` for this rule.
+    pub fn allowed(&self, id: EntryId) -> bool {
+        self.journal.entries[id as usize]
+            .fields
+            .allow
+            .contains_code(self.code)
+    }
+
+    /// A warning on an entry's header, unless the entry allows the code.
+    pub fn warn(&mut self, id: EntryId, message: String, related: &[(Span, &str)]) {
+        if !self.allowed(id) {
+            let span = self.journal.entries[id as usize].span;
+            self.warn_at(span, message, related);
+        }
+    }
+
+    /// A warning at a place that cannot carry `allow:` (a `boss` line).
+    pub fn warn_at(&mut self, span: Span, message: String, related: &[(Span, &str)]) {
+        let diag = related.iter().fold(
+            Diagnostic::warning(self.code, span, message),
+            |d, &(span, note)| d.with_related(span, note),
+        );
+        self.diags.push(diag);
+    }
+}
+
+/// `@ann (Ann Lee)`, or `@ann` for a boss without a name.
+pub(crate) fn who(boss: &Boss) -> String {
+    if boss.name.is_empty() {
+        format!("@{}", boss.id)
+    } else {
+        format!("@{} ({})", boss.id, boss.name)
+    }
+}
+
+/// `rhythm` as written after its key, e.g. `updates: 2/week`.
+pub(crate) fn rhythm_field(key: &str, rhythm: Rhythm) -> String {
+    format!("{key}: {}", rhythm.describe())
+}
+
+/// `1st`-style ordinals in words where they read better: `third`, `fifth`, `12th`.
+pub(crate) fn ordinal(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    match n {
+        1..=10 => WORDS[n - 1].to_string(),
+        _ => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+    }
+}
+
+/// Small counts in words: `one`, `two`, … `ten`, then digits.
+pub(crate) fn cardinal(n: u32) -> String {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    match n {
+        1..=10 => WORDS[n as usize - 1].to_string(),
+        _ => n.to_string(),
+    }
+}
+
+/// `n` with its noun, plural when needed: `1 day`, `3 days`.
+pub(crate) fn plural(n: i64, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A day count that may be fractional (`3.5`), without a trailing `.0`.
+pub(crate) fn days_number(days: f64) -> String {
+    let text = format!("{days:.1}");
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => text,
+    }
+}
+
+/// How many entries a rhythm asks for, in words: `one a week`, `two a month`.
+pub(crate) fn expectation(rhythm: Rhythm) -> String {
+    let per = match rhythm {
+        Rhythm::Daily => "a day",
+        Rhythm::Weekly | Rhythm::PerWeek(_) => "a week",
+        Rhythm::Biweekly => "every two weeks",
+        Rhythm::Monthly | Rhythm::PerMonth(_) => "a month",
+        Rhythm::None => return "none".to_string(),
+    };
+    format!("{} {per}", cardinal(rhythm.count()))
+}

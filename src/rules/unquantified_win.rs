@@ -1,0 +1,45 @@
+//! `unquantified-win`: a win without a number to show its impact.
+//!
+//! > a `win` with no number in its text or `impact:` (a number is a word starting with a
+//! > digit, or with one of `$ € £ + - ~` followed by a digit; tags, people and handles do not
+//! > count)
+//!
+//! "Its text" is the description (header and continuation lines), not body notes, as in
+//! SPEC §4 where an update's words are "its text and body". A leading `(` is skipped, as it is
+//! before a tag or person, so `(40%)` holds a number.
+
+use super::context::{Ctx, Out, is_text};
+use crate::syntax::Kind;
+
+/// Whether a word is a number in the sense of the rule.
+fn is_number(word: &str) -> bool {
+    let mut chars = word.trim_start_matches('(').chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('$' | '€' | '£' | '+' | '-' | '~') => {
+            chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
+    for (id, e) in cx.of_kind(Kind::Win) {
+        let impact = e
+            .fields
+            .impact
+            .is_some_and(|s| is_number(cx.journal.value(s)));
+        let quantified = impact
+            || cx
+                .description_words(e)
+                .filter(is_text)
+                .any(|w| is_number(w.text));
+        if !quantified {
+            out.warn(
+                id,
+                format!("win of {} has no number in its text or impact:", e.date),
+                &[],
+            );
+        }
+    }
+}
