@@ -2,8 +2,10 @@
 
 pub mod cli;
 pub mod diag;
+pub mod export;
 pub mod model;
 pub mod period;
+pub mod plugin;
 pub mod rules;
 pub mod source;
 pub mod syntax;

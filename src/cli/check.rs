@@ -2,10 +2,11 @@
 
 use super::args::{CheckArgs, Format, Global};
 use super::output::{self, Failure};
-use super::{exit, journal};
-use crate::diag::{self, Diagnostic};
+use super::{exit, external, journal};
+use crate::diag::{self, JsonDiagnostic};
 use crate::model::Journal;
 use crate::model::settings::{rule_index, unknown_code};
+use crate::plugin::{self, Context, RuleFailure};
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     for code in &args.allow {
@@ -18,16 +19,23 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
     let diags = crate::check(&journal, today, &args.allow);
+    let extra = rule_plugins(global, args, &journal, today)?;
+    let extra_term = plugin::render_term(&extra);
+    let mut all = diag::to_json(&diags, &journal.sources);
+    all.extend(extra);
     match global.format {
-        Format::Json => output::print(&(diag::render_json(&diags, &journal.sources) + "\n"))?,
-        Format::Csv => output::print(&csv(&diags, &journal))?,
+        Format::Json => {
+            output::print(&(serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"))?
+        }
+        Format::Csv => output::print(&csv(&all))?,
         Format::Term | Format::Md => {
             output::print(&diag::render_term(&diags, &journal.sources, true))?;
-            output::eprint(&summary(&diags));
+            output::print(&extra_term)?;
+            output::eprint(&summary(&all));
         }
     }
-    let errors = diags.iter().any(Diagnostic::is_error);
-    let denied = args.deny.is_some() && !diags.is_empty();
+    let errors = all.iter().any(|d| d.severity == diag::Severity::Error);
+    let denied = args.deny.is_some() && !all.is_empty();
     Ok(if errors || denied {
         exit::FINDINGS
     } else {
@@ -35,8 +43,47 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     })
 }
 
-fn summary(diags: &[Diagnostic]) -> String {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
+/// `--with NAME`: runs each rule plugin and collects what it prints. A plugin that cannot
+/// run, fails, runs past `--plugin-timeout` or prints invalid JSON becomes one `plugin`
+/// error, and the others still run.
+fn rule_plugins(
+    global: &Global,
+    args: &CheckArgs,
+    journal: &Journal,
+    today: chrono::NaiveDate,
+) -> Result<Vec<JsonDiagnostic>, Failure> {
+    if args.with.is_empty() {
+        return Ok(Vec::new());
+    }
+    let paths = journal::paths(global)?;
+    let guard = external::guard(&paths, journal);
+    let input = crate::export::to_json(&crate::export::export(journal));
+    let ctx = Context {
+        journal: paths,
+        today,
+    };
+    let timeout = std::time::Duration::from_secs(args.plugin_timeout);
+    let mut out = Vec::new();
+    for name in &args.with {
+        let result = plugin::find(name, &guard)
+            .map_err(RuleFailure::from)
+            .and_then(|program| plugin::run_rule(&program, &input, &ctx, timeout));
+        match result {
+            Ok(diags) => out.extend(diags),
+            Err(why) => out.push(plugin::failure(
+                &format!("{}{name}", plugin::PREFIX),
+                &why.to_string(),
+            )),
+        }
+    }
+    Ok(out)
+}
+
+fn summary(diags: &[JsonDiagnostic]) -> String {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == diag::Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if diags.is_empty() {
@@ -50,9 +97,9 @@ fn summary(diags: &[Diagnostic]) -> String {
     }
 }
 
-fn csv(diags: &[Diagnostic], journal: &Journal) -> String {
+fn csv(diags: &[JsonDiagnostic]) -> String {
     let mut out = String::from("file,line,column,severity,code,message\n");
-    for d in diag::to_json(diags, &journal.sources) {
+    for d in diags {
         let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
         out.push_str(&format!(
             "{},{},{},{},{},{}\n",

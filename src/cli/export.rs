@@ -1,10 +1,29 @@
 //! `upward export`.
 
-use super::args::{ExportArgs, Global};
-use super::output::Failure;
+use super::args::{ExportArgs, Format, Global};
+use super::output::{self, Failure};
+use super::{exit, journal};
+use crate::export;
 
-pub fn run(_global: &Global, _args: &ExportArgs) -> Result<u8, Failure> {
-    Err(Failure::Usage(
-        "`upward export` is not available in this build yet".into(),
-    ))
+pub fn run(global: &Global, args: &ExportArgs) -> Result<u8, Failure> {
+    if matches!(global.format, Format::Md | Format::Csv) {
+        return Err(Failure::Usage(
+            "`upward export` prints JSON only; drop `--format` or use `--format json`".into(),
+        ));
+    }
+    let journal = journal::load(global)?;
+    let mut model = export::export(&journal);
+    if args.redact {
+        model = export::redact(&model);
+    }
+    output::print(&export::to_json(&model))?;
+    let errors = journal.diagnostics.iter().filter(|d| d.is_error()).count();
+    if errors == 0 {
+        return Ok(exit::OK);
+    }
+    let plural = if errors == 1 { "error" } else { "errors" };
+    output::eprint(&format!(
+        "note: the journal has {errors} {plural}; the export leaves out what could not be read (`upward check` shows where)\n"
+    ));
+    Ok(exit::FINDINGS)
 }

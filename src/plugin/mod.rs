@@ -1,0 +1,70 @@
+//! Finding and running `upward-NAME` plugins (docs/plugins.md): any command name upward does
+//! not know runs the program of that name from PATH, with the export JSON on stdin; `check
+//! --with NAME` runs a rule plugin and merges the diagnostics it prints. Programs are looked
+//! up on PATH only, and never run from inside the journal.
+
+mod find;
+mod render;
+mod run;
+
+use std::path::PathBuf;
+
+pub use find::{Found, Guard, PREFIX, find, list, valid_name};
+pub use render::{failure, render_term};
+pub use run::{Context, exit_code, run, run_rule};
+
+/// Why a plugin could not be found or started.
+#[derive(Debug, thiserror::Error)]
+pub enum PluginError {
+    #[error("`{0}` is not a command or plugin name: use letters, digits, `_`, `.` and `-`")]
+    InvalidName(String),
+    #[error("no `{0}` on PATH")]
+    NotFound(String),
+    #[error(
+        "refusing to run `{}`: it lies in the journal at `{}`, and plugins run only from outside the journal",
+        path.display(),
+        place.display()
+    )]
+    Refused { path: PathBuf, place: PathBuf },
+    #[error("cannot run `{}`: {source}", path.display())]
+    Spawn {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "a journal path holds the platform's path separator, so UPWARD_JOURNAL cannot carry it"
+    )]
+    JournalPath,
+}
+
+/// Why a rule plugin gave no diagnostics, as the end of "plugin `upward-NAME` …".
+#[derive(Debug, thiserror::Error)]
+pub enum RuleFailure {
+    #[error("is not on PATH")]
+    NotFound,
+    #[error("was not run: it lies in the journal at `{}`", .0.display())]
+    Refused(PathBuf),
+    #[error("could not start: {0}")]
+    Start(String),
+    #[error(
+        "ran past its time ({0} s) and was stopped; `--plugin-timeout SECONDS` gives it longer"
+    )]
+    TimedOut(u64),
+    #[error("{0}")]
+    Status(String),
+    #[error(
+        "printed invalid JSON ({0}); a rule plugin prints one JSON array of diagnostics, as `upward check --format json` does"
+    )]
+    InvalidJson(String),
+}
+
+impl From<PluginError> for RuleFailure {
+    fn from(err: PluginError) -> Self {
+        match err {
+            PluginError::NotFound(_) => RuleFailure::NotFound,
+            PluginError::Refused { place, .. } => RuleFailure::Refused(place),
+            PluginError::Spawn { source, .. } => RuleFailure::Start(source.to_string()),
+            other => RuleFailure::Start(other.to_string()),
+        }
+    }
+}
