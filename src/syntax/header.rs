@@ -44,7 +44,11 @@ pub fn whole<'a>(
 /// A word shaped like a time but not `HH:MM`: `9:30`, `9:5`, `930:00`.
 pub fn looks_like_time(word: &str) -> bool {
     word.split_once(':').is_some_and(|(h, m)| {
-        !h.is_empty() && !m.is_empty() && h.len() <= 2 && m.len() <= 2 && (h.len(), m.len()) != (2, 2)
+        !h.is_empty()
+            && !m.is_empty()
+            && h.len() <= 2
+            && m.len() <= 2
+            && (h.len(), m.len()) != (2, 2)
             && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
     })
 }

@@ -326,7 +326,9 @@ impl LineParser {
             return Diagnostic::error(
                 codes::TIME,
                 span,
-                format!("`{w}` is not a time; write hours and minutes with two digits each, like `09:30`"),
+                format!(
+                    "`{w}` is not a time; write hours and minutes with two digits each, like `09:30`"
+                ),
             );
         }
         let kinds = Kind::ALL.iter().map(|k| k.as_str());
