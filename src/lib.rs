@@ -3,6 +3,8 @@
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod formatter;
+pub mod lsp;
 pub mod model;
 pub mod period;
 pub mod plugin;

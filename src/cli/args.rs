@@ -71,6 +71,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
 }
 
+pub fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    crate::syntax::clock_time(text)
+        .ok_or_else(|| format!("`{text}` is not a time of day; write HH:MM"))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse the journal, build the model and run the rules; print diagnostics
@@ -121,7 +126,9 @@ pub enum Command {
     )]
     Add(AddArgs),
     /// Rewrite files in the canonical layout (whitespace only)
-    #[command(after_help = "Examples:\n  upward fmt\n  upward fmt --check\n  upward fmt -f notes/")]
+    #[command(
+        after_help = "Examples:\n  upward fmt\n  upward fmt --check\n  upward fmt -f notes/\n  upward fmt --stdin < journal.up"
+    )]
     Fmt(FmtArgs),
     /// Run the language server on stdio
     #[command(after_help = "Editors start it themselves; see the README for each editor's setup.")]
@@ -170,15 +177,15 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
-    /// this-week, last-week, this-month, YYYY-MM or FROM..TO
+    /// this-week, last-week, this-month, last-month, YYYY-MM or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)
     #[arg(long, default_value = "this-week")]
     pub period: String,
 }
 
 #[derive(Debug, Args, Clone)]
 pub struct StreaksArgs {
-    /// Weeks the heatmap shows
-    #[arg(long, default_value_t = 26)]
+    /// Weeks the heatmap shows (1 to 520)
+    #[arg(long, default_value_t = 26, value_parser = clap::value_parser!(u32).range(1..=520))]
     pub weeks: u32,
     /// Count only entries that git shows were not backfilled
     #[arg(long)]
@@ -199,7 +206,11 @@ pub struct BragArgs {
 }
 
 #[derive(Debug, Args, Clone, Default)]
-pub struct ScorecardArgs {}
+pub struct ScorecardArgs {
+    /// First day of the window scored (default: 90 days up to today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+}
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct HistoryArgs {
@@ -219,12 +230,15 @@ pub struct AddArgs {
     /// The entry's kind (did, checkin, promise, …)
     #[arg(required_unless_present = "edit")]
     pub kind: Option<String>,
-    /// The entry's words: text, @people, #tags, ^handles, key:value fields
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    /// The entry's words: text, @people, #tags, ^handles, key:value fields (after `--` when
+    /// a word starts with `-`)
     pub words: Vec<String>,
     /// The entry's date (default: today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// The entry's time of day, HH:MM
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    pub time: Option<chrono::NaiveTime>,
     /// Append to this file (default: the -f file, else the last file in path order)
     #[arg(long, value_name = "FILE")]
     pub to: Option<PathBuf>,
@@ -244,6 +258,10 @@ pub struct FmtArgs {
     /// Format files that have parse errors, leaving the erroneous lines as they are
     #[arg(long)]
     pub force: bool,
+    /// Read one file from standard input and write it formatted to standard output (for an
+    /// editor's format command); with parse errors it is written back unchanged
+    #[arg(long)]
+    pub stdin: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

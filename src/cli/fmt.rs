@@ -1,10 +1,148 @@
-//! `upward fmt`.
+//! `upward fmt`: rewrite the journal's files in the canonical layout, or show what would change.
 
-use super::args::{FmtArgs, Global};
-use super::output::Failure;
+use std::io::{Read, Write};
 
-pub fn run(_global: &Global, _args: &FmtArgs) -> Result<u8, Failure> {
-    Err(Failure::Usage(
-        "`upward fmt` is not available in this build yet".into(),
-    ))
+use colored::Colorize;
+use serde::Serialize;
+
+use super::args::{FmtArgs, Format, Global};
+use super::output::{self, Failure};
+use super::{exit, journal};
+use crate::diag::{self, FileId, JsonDiagnostic};
+use crate::formatter;
+use crate::source::{SourceFile, Sources};
+
+/// What happened to one file, as `--format json` prints it.
+#[derive(Debug, Serialize)]
+struct FileReport {
+    file: String,
+    /// `unchanged`, `formatted`, `would-change` (with `--check`) or `refused` (parse errors).
+    status: &'static str,
+    errors: Vec<JsonDiagnostic>,
+}
+
+pub fn run(global: &Global, args: &FmtArgs) -> Result<u8, Failure> {
+    if args.stdin {
+        return filter(args.force);
+    }
+    let journal = journal::load(global)?;
+    let json = global.format == Format::Json;
+    let mut reports = Vec::new();
+    let mut code = exit::OK;
+    for (id, source) in journal.sources.iter() {
+        let mut report = FileReport {
+            file: source.name.clone(),
+            status: "unchanged",
+            errors: Vec::new(),
+        };
+        match formatter::format_file(id, source, args.force) {
+            Err(errors) => {
+                code = exit::FINDINGS;
+                report.status = "refused";
+                if !json {
+                    output::eprint(&diag::render_term(&errors, &journal.sources, true));
+                    output::error_line(&format!(
+                        "`{}` has {} parse error{} and was left unchanged; fix {} or run `upward fmt --force`",
+                        source.name,
+                        errors.len(),
+                        if errors.len() == 1 { "" } else { "s" },
+                        if errors.len() == 1 { "it" } else { "them" },
+                    ));
+                }
+                report.errors = diag::to_json(&errors, &journal.sources);
+            }
+            Ok(new) if new == source.bytes() => {}
+            Ok(new) if args.check => {
+                code = exit::FINDINGS;
+                report.status = "would-change";
+                if !json {
+                    output::print(&diff(&source.name, source.bytes(), &new))?;
+                }
+            }
+            Ok(new) => {
+                if rewrite(id, source, new, args.force)? {
+                    report.status = "formatted";
+                }
+            }
+        }
+        reports.push(report);
+    }
+    if json {
+        let text = serde_json::to_string_pretty(&reports)
+            .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?;
+        output::print(&(text + "\n"))?;
+    }
+    Ok(code)
+}
+
+/// `--stdin`: standard input to standard output. A buffer with parse errors is written back as
+/// it came (an editor replaces its text with what it gets), and the errors go to stderr.
+fn filter(force: bool) -> Result<u8, Failure> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+    let mut sources = Sources::default();
+    let id = sources.add(SourceFile::new("<stdin>", "<stdin>", bytes));
+    let source = sources.get(id);
+    let (out, code) = match formatter::format_file(id, source, force) {
+        Ok(out) => (out, exit::OK),
+        Err(errors) => {
+            output::eprint(&diag::render_term(&errors, &sources, true));
+            (source.bytes().to_vec(), exit::FINDINGS)
+        }
+    };
+    // Raw bytes: the text is the user's, not styled output to strip.
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(&out)?;
+    stdout.flush()?;
+    Ok(code)
+}
+
+/// Writes the new layout in place. The file is read again under its lock: if it changed since
+/// it was loaded, what is on disk now is formatted instead, so nothing written meanwhile is lost.
+fn rewrite(id: FileId, source: &SourceFile, new: Vec<u8>, force: bool) -> Result<bool, Failure> {
+    formatter::rewrite_locked(&source.path, |now| {
+        if now == source.bytes() {
+            return Some(new);
+        }
+        let fresh = SourceFile::new(source.name.clone(), &source.path, now.to_vec());
+        formatter::format_file(id, &fresh, force).ok()
+    })
+    .map_err(|e| {
+        Failure::Usage(format!(
+            "cannot rewrite `{}`: {}",
+            source.name,
+            crate::model::load::plain_io(&e)
+        ))
+    })
+}
+
+/// A unified diff of the file against its new layout, coloured where colour is allowed.
+fn diff(name: &str, old: &[u8], new: &[u8]) -> String {
+    let old = String::from_utf8_lossy(old);
+    let new = String::from_utf8_lossy(new);
+    let text = similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
+        .unified_diff()
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        let styled = if line.starts_with("---") || line.starts_with("+++") {
+            line.bold().to_string()
+        } else if line.starts_with("@@") {
+            line.cyan().to_string()
+        } else if line.starts_with('-') {
+            line.red().to_string()
+        } else if line.starts_with('+') {
+            line.green().to_string()
+        } else {
+            line.to_string()
+        };
+        out.push_str(&styled);
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }

@@ -1,10 +1,10 @@
-//! `upward lsp`.
+//! `upward lsp`: the language server on stdio.
 
 use super::args::{Global, LspArgs};
+use super::exit;
 use super::output::Failure;
 
 pub fn run(_global: &Global, _args: &LspArgs) -> Result<u8, Failure> {
-    Err(Failure::Usage(
-        "`upward lsp` is not available in this build yet".into(),
-    ))
+    crate::lsp::run_stdio().map_err(|e| Failure::Usage(e.to_string()))?;
+    Ok(exit::OK)
 }

@@ -1,0 +1,2 @@
+" upward journals: *.up files.
+autocmd BufRead,BufNewFile *.up setfiletype upward
