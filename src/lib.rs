@@ -8,6 +8,7 @@ pub mod lsp;
 pub mod model;
 pub mod period;
 pub mod plugin;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod syntax;

@@ -1,5 +1,5 @@
 //! Runs every journal in ../shared/conformance/ and compares the diagnostics with its
-//! `; expect:` annotations (and `; expect-streak:` lines once streaks exist).
+//! `; expect:` annotations, and the streaks with its `; expect-streak:` lines.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,6 +47,7 @@ fn check_file(path: &Path) -> Result<(), String> {
     let today = upward::syntax::calendar_date(&today).ok_or("bad today")?;
     let loaded = load(&[path.to_path_buf()], &Disk).map_err(|e| e.to_string())?;
     let journal = Journal::build(loaded);
+    let mut problems = streak_problems(&text, &journal, today);
     let diags = upward::check(&journal, today, &[]);
     let mut actual: BTreeMap<u32, Vec<(Severity, String, String)>> = BTreeMap::new();
     for d in &diags {
@@ -57,7 +58,6 @@ fn check_file(path: &Path) -> Result<(), String> {
             d.message.clone(),
         ));
     }
-    let mut problems = Vec::new();
     let lines: std::collections::BTreeSet<u32> =
         expected.keys().chain(actual.keys()).copied().collect();
     for line in lines {
@@ -93,6 +93,48 @@ fn check_file(path: &Path) -> Result<(), String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// `; expect-streak: BOSS STREAK current=N longest=N at_risk=true|false` lines compared with
+/// what `upward streaks --format json` prints for the same today.
+fn streak_problems(text: &str, journal: &Journal, today: chrono::NaiveDate) -> Vec<String> {
+    use upward::report::{Report, select, streaks_doc};
+    let options = streaks_doc::Options {
+        bosses: select::active(journal, today),
+        weeks: 1,
+        counts: &|_| true,
+    };
+    let json = streaks_doc::build(journal, today, &options).json();
+    let streaks: Vec<serde_json::Value> = serde_json::from_str(&json).expect("streaks JSON");
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some((_, spec)) = line.split_once("; expect-streak:") else {
+            continue;
+        };
+        let words: Vec<&str> = spec.split_whitespace().collect();
+        let [boss, streak, figures @ ..] = &words[..] else {
+            problems.push(format!("line {}: bad expect-streak", i + 1));
+            continue;
+        };
+        let found = streaks
+            .iter()
+            .find(|s| s["boss"] == *boss && s["streak"] == *streak);
+        let Some(found) = found else {
+            problems.push(format!("line {}: no {streak} streak for {boss}", i + 1));
+            continue;
+        };
+        for figure in figures {
+            let (key, want) = figure.split_once('=').expect("key=value");
+            let got = found[key].to_string();
+            if got != want {
+                problems.push(format!(
+                    "line {}: {boss} {streak} {key} is {got}, expected {want}",
+                    i + 1
+                ));
+            }
+        }
+    }
+    problems
 }
 
 #[test]

@@ -2,9 +2,18 @@
 
 use super::args::{BragArgs, Global};
 use super::output::Failure;
+use super::report::{emit, find_boss, load};
+use crate::report::brag::{self, Options, default_since};
 
-pub fn run(_global: &Global, _args: &BragArgs) -> Result<u8, Failure> {
-    Err(Failure::Usage(
-        "`upward brag` is not available in this build yet".into(),
-    ))
+pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
+    let (journal, today) = load(global)?;
+    let bosses = match &global.boss {
+        Some(asked) => vec![find_boss(&journal, asked, today)?],
+        None => Vec::new(),
+    };
+    let options = Options {
+        since: args.since.unwrap_or_else(|| default_since(today)),
+        bosses,
+    };
+    emit(global, &brag::build(&journal, today, &options))
 }

@@ -2,9 +2,14 @@
 
 use super::args::{Global, ScorecardArgs};
 use super::output::Failure;
+use super::report::{bosses, emit, load};
+use crate::report::scorecard::{self, Options, default_since};
 
-pub fn run(_global: &Global, _args: &ScorecardArgs) -> Result<u8, Failure> {
-    Err(Failure::Usage(
-        "`upward scorecard` is not available in this build yet".into(),
-    ))
+pub fn run(global: &Global, args: &ScorecardArgs) -> Result<u8, Failure> {
+    let (journal, today) = load(global)?;
+    let options = Options {
+        since: args.since.unwrap_or_else(|| default_since(today)),
+        bosses: bosses(global, &journal, today)?,
+    };
+    emit(global, &scorecard::build(&journal, today, &options))
 }

@@ -1,0 +1,217 @@
+//! `upward brag`: wins and initiatives since a date, grouped by priority, quantified impact
+//! first, each with its date and its `file:line` as evidence: Markdown for a performance
+//! review.
+//!
+//! Groups follow the priorities of the chosen bosses (all bosses without `--boss`) that
+//! stood at any time in the span: active ones by today's rank, then the finished ones by
+//! when they were set; work aligned with none comes last. Within a group, items with a
+//! number come first, then the rest, each oldest first.
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use super::facts::{self, PriorityRef, belongs, boss_set, dated};
+use super::render::csv::Csv;
+use super::render::{Doc, Inline, Look};
+use super::{Report, to_json};
+use crate::model::{BossId, Journal, Status};
+use crate::syntax::Kind;
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub since: NaiveDate,
+    /// Empty for every boss.
+    pub bosses: Vec<BossId>,
+}
+
+/// A year before `today`: the default start.
+pub fn default_since(today: NaiveDate) -> NaiveDate {
+    today.checked_sub_months(Months::new(12)).unwrap_or(today)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BragItem {
+    pub date: NaiveDate,
+    pub kind: &'static str,
+    pub text: String,
+    pub impact: Option<String>,
+    pub quantified: bool,
+    pub file: String,
+    pub line: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BragGroup {
+    pub priority: Option<PriorityRef>,
+    pub items: Vec<BragItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Brag {
+    pub since: NaiveDate,
+    pub until: NaiveDate,
+    pub wins: usize,
+    pub initiatives: usize,
+    pub quantified: usize,
+    pub groups: Vec<BragGroup>,
+}
+
+pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
+    let set = boss_set(&options.bosses);
+    let mut standing: Vec<_> = journal
+        .priorities
+        .iter()
+        .filter(|p| p.first_date().is_some_and(|d| d <= today))
+        .filter(|p| {
+            let at_start = p
+                .state_on(options.since)
+                .is_some_and(|s| s.status == Status::Active)
+                && facts::owned_by(journal, p, set, options.since);
+            let changed = |c: &&crate::model::PriorityChange| {
+                c.date >= options.since
+                    && c.date <= today
+                    && belongs(&journal.entries[c.entry as usize], set)
+            };
+            at_start || p.changes.iter().any(|c| changed(&c))
+        })
+        .filter_map(|p| p.state_on(today).map(|s| (p, s)))
+        .collect();
+    standing.sort_by_key(|(p, s)| {
+        (
+            s.status != Status::Active,
+            s.rank.unwrap_or(u32::MAX),
+            p.first_date(),
+            p.key.0,
+        )
+    });
+    let keys: Vec<_> = standing.iter().map(|(p, _)| p.key).collect();
+    let mut groups: Vec<BragGroup> = standing
+        .iter()
+        .map(|(p, s)| BragGroup {
+            priority: Some(PriorityRef::new(journal, p, &s.title)),
+            items: Vec::new(),
+        })
+        .chain([BragGroup {
+            priority: None,
+            items: Vec::new(),
+        }])
+        .collect();
+    let (mut wins, mut initiatives, mut quantified) = (0, 0, 0);
+    for e in &journal.entries[dated(journal, options.since, today)] {
+        if !matches!(e.kind, Kind::Win | Kind::Initiative) || !belongs(e, set) {
+            continue;
+        }
+        let item = BragItem {
+            date: e.date,
+            kind: e.kind.as_str(),
+            text: facts::label(journal, e),
+            impact: facts::impact(journal, e),
+            quantified: facts::quantified(journal, e),
+            file: journal.sources.get(e.file).name.clone(),
+            line: e.line + 1,
+        };
+        wins += usize::from(e.kind == Kind::Win);
+        initiatives += usize::from(e.kind == Kind::Initiative);
+        quantified += usize::from(item.quantified);
+        let group = facts::first_aligned(journal, e, &keys).unwrap_or(keys.len());
+        groups[group].items.push(item);
+    }
+    for g in &mut groups {
+        g.items.sort_by_key(|i| (!i.quantified, i.date));
+    }
+    groups.retain(|g| !g.items.is_empty());
+    Brag {
+        since: options.since,
+        until: today,
+        wins,
+        initiatives,
+        quantified,
+        groups,
+    }
+}
+
+fn item(i: &BragItem) -> Inline {
+    let mut line = Inline::plain(format!("{} ", i.date));
+    if let Some(impact) = &i.impact {
+        line = line.add(Look::Strong, impact.clone()).text(" ");
+    }
+    let kind = if i.kind == "initiative" {
+        " (initiative)"
+    } else {
+        ""
+    };
+    line.text(format!("{}{kind} ", i.text))
+        .add(Look::Code, format!("{}:{}", i.file, i.line))
+}
+
+impl Report for Brag {
+    fn command(&self) -> &'static str {
+        "brag"
+    }
+
+    fn doc(&self) -> Doc {
+        let mut doc = Doc::new();
+        doc.title(format!(
+            "Wins and initiatives, {} to {}",
+            self.since, self.until
+        ));
+        doc.para(Inline::plain(format!(
+            "{} and {}; {} of them with a number.",
+            facts::count(self.wins as i64, "win"),
+            facts::count(self.initiatives as i64, "initiative"),
+            self.quantified
+        )));
+        for g in &self.groups {
+            doc.heading(
+                g.priority
+                    .as_ref()
+                    .map_or("Beyond the priorities".to_string(), PriorityRef::label),
+            );
+            doc.list(g.items.iter().map(item).collect(), "");
+        }
+        if self.groups.is_empty() {
+            doc.para(Inline::styled(Look::Warn, "No win or initiative logged in this span: log each one with its impact as it happens."));
+        }
+        doc
+    }
+
+    fn json(&self) -> String {
+        to_json(self)
+    }
+
+    fn csv(&self) -> Option<Csv> {
+        let rows = self
+            .groups
+            .iter()
+            .flat_map(|g| g.items.iter().map(move |i| (g, i)))
+            .map(|(g, i)| {
+                let p = g.priority.as_ref();
+                vec![
+                    p.map_or(String::new(), |p| p.key.clone()),
+                    p.map_or(String::new(), |p| p.title.clone()),
+                    i.date.to_string(),
+                    i.kind.to_string(),
+                    i.text.clone(),
+                    i.impact.clone().unwrap_or_default(),
+                    i.quantified.to_string(),
+                    i.file.clone(),
+                    i.line.to_string(),
+                ]
+            })
+            .collect();
+        Some(Csv {
+            header: vec![
+                "priority",
+                "title",
+                "date",
+                "kind",
+                "text",
+                "impact",
+                "quantified",
+                "file",
+                "line",
+            ],
+            rows,
+        })
+    }
+}

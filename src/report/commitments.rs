@@ -1,0 +1,194 @@
+//! Commitments as of a date: open actions (yours, the boss's, the promises a boss made in a
+//! `career` talk) and promises with the due date in force and where they stand.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::facts::{EntryRef, belongs, item_text, label, past};
+use crate::model::{BossSet, Entry, Handle, HandleKind, Item, ItemForm, Journal, Status};
+use crate::syntax::{ActionState, Kind};
+
+/// Whether an action is open as of `date`: one naming a promise is open while the promise has
+/// no `done` on or before `date`; any other by its box.
+pub fn action_open(journal: &Journal, item: &Item, date: NaiveDate) -> bool {
+    let promise = item
+        .handle
+        .map(|h| journal.handle(h))
+        .filter(|h| h.kind == HandleKind::Promise);
+    match (promise, item.form) {
+        (Some(h), _) => done_on(journal, h, date).is_none(),
+        (None, ItemForm::Action(state)) => state == ActionState::Open,
+        (None, _) => false,
+    }
+}
+
+/// An open action as reports show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// The owner's id without `@`; `null` for you.
+    pub owner: Option<String>,
+    /// Owned by the boss of the entry it stands in.
+    pub by_boss: bool,
+    /// Owned by the boss in a `career` talk: the boss's promise to you.
+    pub career_promise: bool,
+    pub text: String,
+    pub due: Option<NaiveDate>,
+    pub overdue: bool,
+    /// The line of the action itself.
+    pub line: u32,
+    /// The entry it stands in.
+    pub entry: EntryRef,
+}
+
+/// Every action open as of `date` in entries of `bosses` dated on or before it, oldest first.
+pub fn open_actions(journal: &Journal, bosses: BossSet, date: NaiveDate) -> Vec<Action> {
+    let mut out = Vec::new();
+    for e in &journal.entries[..past(journal, date)] {
+        if !belongs(e, bosses) {
+            continue;
+        }
+        for item in journal.items_of(e) {
+            let is_action = matches!(item.form, ItemForm::Action(_));
+            if !is_action || !action_open(journal, item, date) {
+                continue;
+            }
+            let by_boss = item
+                .owner
+                .is_some_and(|p| e.bosses.iter().any(|b| journal.boss(b).person == p));
+            out.push(Action {
+                owner: item.owner.map(|p| journal.person_name(p).to_string()),
+                by_boss,
+                career_promise: by_boss && e.kind == Kind::Career,
+                text: item_text(journal, item),
+                due: item.due,
+                overdue: item.due.is_some_and(|d| d < date),
+                line: journal.sources.position(item.span).line,
+                entry: EntryRef::new(journal, e),
+            });
+        }
+    }
+    out
+}
+
+/// The `done` that closes a promise, if it is dated on or before `date`.
+pub fn done_on<'a>(journal: &'a Journal, h: &Handle, date: NaiveDate) -> Option<&'a Entry> {
+    h.done
+        .map(|d| &journal.entries[d as usize])
+        .filter(|e| e.date <= date)
+}
+
+/// Whether a `done` closes its promise as dropped.
+pub fn is_dropped(done: &Entry) -> bool {
+    done.fields.status == Some(Status::Dropped)
+}
+
+/// A promise's due date as of `date`: that of its latest `slip` on or before it, else its own.
+pub fn due_on(journal: &Journal, h: &Handle, date: NaiveDate) -> Option<NaiveDate> {
+    h.slips
+        .iter()
+        .rev()
+        .map(|&s| &journal.entries[s as usize])
+        .find(|s| s.date <= date)
+        .and_then(|s| s.fields.due)
+        .or(journal.entries[h.def as usize].fields.due)
+}
+
+/// Where a promise stands as of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PromiseState {
+    /// Done on or before its due date.
+    Kept,
+    /// Done after its due date.
+    Late,
+    /// Closed with `status:dropped`.
+    Dropped,
+    /// Not done and past its due date.
+    Overdue,
+    /// Not done, not yet due.
+    Open,
+}
+
+impl PromiseState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PromiseState::Kept => "kept",
+            PromiseState::Late => "late",
+            PromiseState::Dropped => "dropped",
+            PromiseState::Overdue => "overdue",
+            PromiseState::Open => "open",
+        }
+    }
+}
+
+/// A promise as reports show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Promise {
+    pub text: String,
+    pub due: Option<NaiveDate>,
+    pub state: PromiseState,
+    pub done: Option<NaiveDate>,
+    pub entry: EntryRef,
+}
+
+/// A promise's state as of `date`, by the due date in force then.
+pub fn promise(journal: &Journal, h: &Handle, date: NaiveDate) -> Promise {
+    let (due, done, state) = standing(journal, h, date);
+    let def = &journal.entries[h.def as usize];
+    Promise {
+        text: label(journal, def),
+        due,
+        state,
+        done,
+        entry: EntryRef::new(journal, def),
+    }
+}
+
+/// A promise's due date in force, its `done` date and its state, as of `date`.
+pub fn standing(
+    journal: &Journal,
+    h: &Handle,
+    date: NaiveDate,
+) -> (Option<NaiveDate>, Option<NaiveDate>, PromiseState) {
+    let due = due_on(journal, h, date);
+    let done = done_on(journal, h, date);
+    let state = match done {
+        Some(d) if is_dropped(d) => PromiseState::Dropped,
+        Some(d) if due.is_some_and(|due| d.date > due) => PromiseState::Late,
+        Some(_) => PromiseState::Kept,
+        None if due.is_some_and(|due| due < date) => PromiseState::Overdue,
+        None => PromiseState::Open,
+    };
+    (due, done.map(|d| d.date), state)
+}
+
+/// The promises of `bosses` made on or before `date` whose due date, done date and state
+/// pass `keep`, sorted by due date (then journal order).
+pub fn promises_where(
+    journal: &Journal,
+    bosses: BossSet,
+    date: NaiveDate,
+    keep: impl Fn(Option<NaiveDate>, Option<NaiveDate>, PromiseState) -> bool,
+) -> Vec<Promise> {
+    let mut out: Vec<Promise> = promises(journal, bosses, date)
+        .filter(|h| {
+            let (due, done, state) = standing(journal, h, date);
+            keep(due, done, state)
+        })
+        .map(|h| promise(journal, h, date))
+        .collect();
+    out.sort_by_key(|p| p.due);
+    out
+}
+
+/// Promises of `bosses` made on or before `date`, in journal order.
+pub fn promises<'a>(
+    journal: &'a Journal,
+    bosses: BossSet,
+    date: NaiveDate,
+) -> impl Iterator<Item = &'a Handle> + 'a {
+    journal.handles.iter().filter(move |h| {
+        let def = &journal.entries[h.def as usize];
+        h.kind == HandleKind::Promise && def.date <= date && belongs(def, bosses)
+    })
+}

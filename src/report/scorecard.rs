@@ -1,0 +1,346 @@
+//! `upward scorecard`: a 0–100 score per managing-up practice over a window (default the
+//! last 90 days), with the figures behind each and one line on how to improve the lowest.
+//!
+//! Each score is a rounded percentage: priorities known (bosses with an active priority ×
+//! work aligned with a priority standing on its date), regular check-ins and updates (met
+//! periods of those not excused; the current one counts only once met), feedback (half months
+//! with an `ask`, half non-positive feedback older than `feedback-unacted`'s N days whose
+//! actions are all done), solutions with problems, promises kept (by the due date in force,
+//! dropped ones aside), quantified wins (no win scores 0), and no oversteps (overstep warnings
+//! against the entries that could overstep). Nothing to measure scores 100, except wins.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::commitments;
+use super::facts::{self, belongs, boss_set, dated, plus};
+use super::rhythm::{Outcome, PeriodCount, counted_dates, outcome, walk};
+use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Status, Tone};
+use crate::period::{AwayDays, days_between};
+use crate::syntax::Kind;
+
+/// Days the scorecard looks back by default.
+pub const DEFAULT_DAYS: i64 = 90;
+
+/// The overstep rules of SPEC §6.
+const OVERSTEPS: [&str; 6] = [
+    "out-of-scope",
+    "repitch",
+    "over-update",
+    "verbose-update",
+    "bypass",
+    "overcommit",
+];
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub since: NaiveDate,
+    pub bosses: Vec<BossId>,
+}
+
+/// The default window's first day.
+pub fn default_since(today: NaiveDate) -> NaiveDate {
+    plus(today, 1 - DEFAULT_DAYS)
+}
+
+/// Named counts, kept in order (serialised as one JSON object).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figures(pub Vec<(&'static str, u64)>);
+
+impl Serialize for Figures {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Practice {
+    pub practice: &'static str,
+    pub score: u32,
+    pub figures: Figures,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scorecard {
+    pub since: NaiveDate,
+    pub today: NaiveDate,
+    pub practices: Vec<Practice>,
+}
+
+/// `part` of `whole` in percent, rounded; `empty` when there is nothing to measure.
+fn percent(part: u64, whole: u64, empty: u32) -> u32 {
+    (part * 100 + whole / 2)
+        .checked_div(whole)
+        .map_or(empty, |p| p as u32)
+}
+
+fn practice(name: &'static str, score: u32, figures: &[(&'static str, u64)]) -> Practice {
+    Practice {
+        practice: name,
+        score,
+        figures: Figures(figures.to_vec()),
+    }
+}
+
+pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Scorecard {
+    let since = options.since.min(today);
+    let set = boss_set(&options.bosses);
+    let window = dated(journal, since, today);
+    let entries: Vec<usize> = window
+        .clone()
+        .filter(|&i| belongs(&journal.entries[i], set))
+        .collect();
+    let of = |kind: Kind| {
+        entries
+            .iter()
+            .map(|&i| &journal.entries[i])
+            .filter(move |e| e.kind == kind)
+    };
+    let (checkins, updates, asks) = rhythms(journal, today, since, &options.bosses);
+    let practices = vec![
+        priorities_known(journal, today, &options.bosses, &entries),
+        periods("regular-check-ins", &checkins),
+        periods("regular-updates", &updates),
+        feedback(journal, today, &asks, of(Kind::Feedback)),
+        share(
+            "solutions-with-problems",
+            ("problems", "with_solution"),
+            of(Kind::Problem),
+            |e| e.fields.solution.is_some(),
+            100,
+        ),
+        promises_kept(journal, today, since, set),
+        share(
+            "quantified-wins",
+            ("wins", "quantified"),
+            of(Kind::Win),
+            |e| facts::quantified(journal, e),
+            0,
+        ),
+        no_oversteps(journal, today, &entries),
+    ];
+    Scorecard {
+        since,
+        today,
+        practices,
+    }
+}
+
+/// The share of `entries` that pass `good`, with both counts as figures.
+fn share<'a>(
+    name: &'static str,
+    (all, passing): (&'static str, &'static str),
+    entries: impl Iterator<Item = &'a Entry>,
+    good: impl Fn(&Entry) -> bool,
+    empty: u32,
+) -> Practice {
+    let (mut total, mut passed) = (0, 0);
+    for e in entries {
+        total += 1;
+        passed += u64::from(good(e));
+    }
+    practice(
+        name,
+        percent(passed, total, empty),
+        &[(all, total), (passing, passed)],
+    )
+}
+
+/// Half months with an `ask`, half feedback (not positive, older than `feedback-unacted`'s
+/// N days) whose actions are all done.
+fn feedback<'a>(
+    journal: &Journal,
+    today: NaiveDate,
+    asks: &[PeriodCount],
+    entries: impl Iterator<Item = &'a Entry>,
+) -> Practice {
+    let n = i64::from(journal.settings.number("feedback-unacted").unwrap_or(14));
+    let (mut feedback, mut acted) = (0, 0);
+    for e in
+        entries.filter(|e| e.fields.tone != Some(Tone::Positive) && days_between(e.date, today) > n)
+    {
+        feedback += 1;
+        let mut actions = journal
+            .items_of(e)
+            .iter()
+            .filter(|i| matches!(i.form, ItemForm::Action(_)))
+            .peekable();
+        let any = actions.peek().is_some();
+        acted += u64::from(any && actions.all(|i| !commitments::action_open(journal, i, today)));
+    }
+    let months = asks.iter().filter(|p| !p.excused).count() as u64;
+    let asked = asks.iter().filter(|p| !p.excused && p.met()).count() as u64;
+    let score = (percent(asked, months, 100) + percent(acted, feedback, 100)).div_ceil(2);
+    practice(
+        "feedback-asked-and-acted-on",
+        score,
+        &[
+            ("months", months),
+            ("months_with_ask", asked),
+            ("feedback", feedback),
+            ("feedback_acted_on", acted),
+        ],
+    )
+}
+
+/// Check-in, update and ask periods of the chosen bosses within the window.
+fn rhythms(
+    journal: &Journal,
+    today: NaiveDate,
+    since: NaiveDate,
+    bosses: &[BossId],
+) -> (Vec<PeriodCount>, Vec<PeriodCount>, Vec<PeriodCount>) {
+    let mut all: (Vec<PeriodCount>, Vec<PeriodCount>, Vec<PeriodCount>) = Default::default();
+    for &b in bosses {
+        let boss = journal.boss(b);
+        let end = boss.until.map_or(today, |u| u.min(today));
+        let start = boss.since.map_or(since, |s| s.max(since));
+        if start > end {
+            continue;
+        }
+        let away = AwayDays::of_boss(journal, b);
+        let dates = counted_dates(journal, b, end, &|_| true);
+        let take = |rhythm: Rhythm, dates: &[NaiveDate], into: &mut Vec<PeriodCount>| {
+            let mut periods = walk(dates, rhythm, boss.since, &away, start, end);
+            // The current period counts once it is met; until then it is still open.
+            if periods
+                .last()
+                .is_some_and(|p| p.period.end >= today && !p.met())
+            {
+                periods.pop();
+            }
+            into.extend(periods);
+        };
+        take(boss.cadence, &dates[0], &mut all.0);
+        take(boss.updates, &dates[1], &mut all.1);
+        take(Rhythm::Monthly, &dates[2], &mut all.2);
+    }
+    all
+}
+
+fn periods(name: &'static str, periods: &[PeriodCount]) -> Practice {
+    let excused = periods.iter().filter(|p| p.excused).count() as u64;
+    let counted = periods.len() as u64 - excused;
+    let met = periods.iter().filter(|p| !p.excused && p.met()).count() as u64;
+    practice(
+        name,
+        percent(met, counted, 100),
+        &[("periods", counted), ("met", met), ("excused", excused)],
+    )
+}
+
+fn priorities_known(
+    journal: &Journal,
+    today: NaiveDate,
+    bosses: &[BossId],
+    entries: &[usize],
+) -> Practice {
+    let with = bosses
+        .iter()
+        .filter(|&&b| {
+            let boss = journal.boss(b);
+            let day = boss.until.map_or(today, |u| u.min(today));
+            !facts::ranked(journal, BossSet::one(b), day).is_empty()
+        })
+        .count() as u64;
+    let (mut work, mut aligned) = (0u64, 0u64);
+    for e in entries
+        .iter()
+        .map(|&i| &journal.entries[i])
+        .filter(|e| facts::is_work(e.kind))
+    {
+        work += 1;
+        let standing = journal.priorities.iter().any(|p| {
+            facts::aligned(journal, e, p.key)
+                && facts::owned_by(journal, p, e.bosses, e.date)
+                && p.state_on(e.date)
+                    .is_some_and(|s| s.status == Status::Active)
+        });
+        aligned += u64::from(standing);
+    }
+    let bosses_n = bosses.len() as u64;
+    // The share of bosses with priorities times the share of work aligned with one.
+    let share = u64::from(percent(aligned, work, 100));
+    let score = (share * with * 100)
+        .checked_div(bosses_n)
+        .map_or(0, |s| (s + 50) / 100);
+    practice(
+        "priorities-known",
+        score as u32,
+        &[
+            ("bosses", bosses_n),
+            ("bosses_with_priorities", with),
+            ("work", work),
+            ("aligned_work", aligned),
+        ],
+    )
+}
+
+fn promises_kept(journal: &Journal, today: NaiveDate, since: NaiveDate, set: BossSet) -> Practice {
+    let (mut kept, mut broken, mut dropped) = (0u64, 0u64, 0u64);
+    for h in commitments::promises(journal, set, today) {
+        let Some((due, how)) = outcome(journal, h, today, &|_| true) else {
+            continue;
+        };
+        if due < since {
+            continue;
+        }
+        match how {
+            Outcome::Kept => kept += 1,
+            Outcome::Broken => broken += 1,
+            Outcome::Dropped => dropped += 1,
+            Outcome::Pending => {}
+        }
+    }
+    practice(
+        "promises-kept",
+        percent(kept, kept + broken, 100),
+        &[
+            ("due", kept + broken),
+            ("kept", kept),
+            ("broken", broken),
+            ("dropped", dropped),
+        ],
+    )
+}
+
+fn no_oversteps(journal: &Journal, today: NaiveDate, entries: &[usize]) -> Practice {
+    let spans: HashSet<(u32, u32)> = entries
+        .iter()
+        .map(|&i| {
+            (
+                journal.entries[i].span.file.0,
+                journal.entries[i].span.start,
+            )
+        })
+        .collect();
+    let oversteps = crate::rules::check(journal, today)
+        .into_iter()
+        .filter(|d| OVERSTEPS.contains(&d.code) && spans.contains(&(d.span.file.0, d.span.start)))
+        .count() as u64;
+    let could = entries
+        .iter()
+        .filter(|&&i| {
+            matches!(
+                journal.entries[i].kind,
+                Kind::Initiative | Kind::Pitch | Kind::Update | Kind::Escalate | Kind::Promise
+            )
+        })
+        .count() as u64;
+    let score = if could == 0 {
+        100
+    } else {
+        100 - percent(oversteps.min(could), could, 0)
+    };
+    practice(
+        "no-oversteps",
+        score,
+        &[("oversteps", oversteps), ("chances", could)],
+    )
+}

@@ -1,0 +1,313 @@
+//! `upward report`: a period's summary. Priorities in rank order with their changes in the
+//! period, each with its aligned work and its share of all work; work aligned with none;
+//! check-ins; updates; feedback received and asked for; open actions (yours and the boss's,
+//! with the promises a boss made in `career` talks); promises due, done and overdue; wins; and
+//! the period's warnings.
+//!
+//! Only what happened counts: the period ends at today when it reaches past it, and states
+//! (open actions, promises, warnings) are as of that end.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::commitments::{self, Action, Promise, PromiseState};
+use super::facts::{self, EntryRef, PriorityRef, belongs, boss_set, dated};
+use super::range::DateRange;
+use super::warnings::{self, Warning};
+use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Priority, Status};
+use crate::period::add_days;
+use crate::syntax::Kind;
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub period: DateRange,
+    /// The bosses to report on; empty for every entry.
+    pub bosses: Vec<BossId>,
+}
+
+/// A priority in the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PriorityLine {
+    pub priority: PriorityRef,
+    pub rank: Option<u32>,
+    /// Its status at the end of the period.
+    pub status: Status,
+    pub changes: Vec<Change>,
+    pub work: Vec<EntryRef>,
+    /// Its aligned work as a share of all work in the period, in percent (rounded).
+    pub share_percent: u32,
+}
+
+/// What one `priority` entry changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub date: NaiveDate,
+    pub what: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Checkin {
+    pub boss: Vec<String>,
+    pub minutes: Option<u32>,
+    pub entry: EntryRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Update {
+    pub boss: Vec<String>,
+    pub via: Option<String>,
+    pub words: usize,
+    pub entry: EntryRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Feedback {
+    pub tone: Option<&'static str>,
+    /// Actions written under it, and how many are still open.
+    pub actions: usize,
+    pub open_actions: usize,
+    pub entry: EntryRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Win {
+    pub impact: Option<String>,
+    pub quantified: bool,
+    pub entry: EntryRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    pub period: DateRange,
+    pub today: NaiveDate,
+    /// The bosses reported on (ids); empty for all.
+    pub bosses: Vec<String>,
+    /// How many `did`, `initiative` and `win` entries the period holds.
+    pub work: usize,
+    pub priorities: Vec<PriorityLine>,
+    pub unaligned: Vec<EntryRef>,
+    pub checkins: Vec<Checkin>,
+    pub updates: Vec<Update>,
+    pub feedback: Vec<Feedback>,
+    pub asks: Vec<EntryRef>,
+    pub actions: Vec<Action>,
+    pub promises: Vec<Promise>,
+    pub wins: Vec<Win>,
+    pub warnings: Vec<Warning>,
+}
+
+fn boss_ids(journal: &Journal, set: BossSet) -> Vec<String> {
+    set.iter().map(|b| journal.boss(b).id.clone()).collect()
+}
+
+pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Summary {
+    let DateRange { from, to, .. } = options.period;
+    let end = to.min(today);
+    let set = boss_set(&options.bosses);
+    let entries = &journal.entries[dated(journal, from, end)];
+    let mine = || entries.iter().filter(|e| belongs(e, set));
+    let priorities = priorities(journal, set, from, end);
+    let keys: Vec<_> = priorities.iter().map(|(p, _)| p.key).collect();
+    let work: Vec<_> = mine().filter(|e| facts::is_work(e.kind)).collect();
+    let lines = with_work(journal, &priorities, &work);
+    let unaligned = work
+        .iter()
+        .filter(|e| facts::first_aligned(journal, e, &keys).is_none())
+        .map(|e| EntryRef::new(journal, e))
+        .collect();
+    let of = |kind: Kind| mine().filter(move |e| e.kind == kind);
+    let checkins = of(Kind::Checkin)
+        .map(|e| Checkin {
+            boss: boss_ids(journal, e.bosses),
+            minutes: e.fields.dur,
+            entry: EntryRef::new(journal, e),
+        })
+        .collect();
+    let updates = of(Kind::Update)
+        .map(|e| Update {
+            boss: boss_ids(journal, e.bosses),
+            via: e.fields.via.map(|s| journal.value(s).to_string()),
+            words: journal.word_count(e),
+            entry: EntryRef::new(journal, e),
+        })
+        .collect();
+    let feedback = of(Kind::Feedback)
+        .map(|e| feedback(journal, e, end))
+        .collect();
+    let wins = of(Kind::Win)
+        .map(|e| Win {
+            impact: facts::impact(journal, e),
+            quantified: facts::quantified(journal, e),
+            entry: EntryRef::new(journal, e),
+        })
+        .collect();
+    let in_period = |due: Option<NaiveDate>, done: Option<NaiveDate>, state| {
+        let due_in = due.is_some_and(|d| from <= d && d <= to);
+        let done_in = done.is_some_and(|d| from <= d && d <= end);
+        due_in || done_in || state == PromiseState::Overdue
+    };
+    let promises = commitments::promises_where(journal, set, end, in_period);
+    Summary {
+        period: options.period.clone(),
+        today,
+        bosses: options
+            .bosses
+            .iter()
+            .map(|&b| journal.boss(b).id.clone())
+            .collect(),
+        work: work.len(),
+        priorities: lines,
+        unaligned,
+        checkins,
+        updates,
+        feedback,
+        asks: of(Kind::Ask).map(|e| EntryRef::new(journal, e)).collect(),
+        actions: if from <= today {
+            commitments::open_actions(journal, set, end)
+        } else {
+            Vec::new()
+        },
+        promises,
+        wins,
+        warnings: if from <= today {
+            warnings::of_period(journal, set, from, end)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// Each priority with its aligned work and that work's share of all work, active ones by
+/// rank, then the rest.
+fn with_work(
+    journal: &Journal,
+    priorities: &[(&Priority, PriorityLine)],
+    work: &[&Entry],
+) -> Vec<PriorityLine> {
+    let mut lines: Vec<PriorityLine> = priorities
+        .iter()
+        .map(|(p, line)| {
+            let aligned: Vec<EntryRef> = work
+                .iter()
+                .filter(|e| facts::aligned(journal, e, p.key))
+                .map(|e| EntryRef::new(journal, e))
+                .collect();
+            let share = (aligned.len() * 100 + work.len() / 2)
+                .checked_div(work.len())
+                .unwrap_or(0);
+            PriorityLine {
+                work: aligned,
+                share_percent: share as u32,
+                ..line.clone()
+            }
+        })
+        .collect();
+    lines.sort_by_key(|l| {
+        (
+            l.status != Status::Active,
+            l.rank.unwrap_or(u32::MAX),
+            l.priority.key.clone(),
+        )
+    });
+    lines
+}
+
+/// A feedback entry with how many of its actions are still open at `end`.
+fn feedback(journal: &Journal, e: &Entry, end: NaiveDate) -> Feedback {
+    let actions: Vec<_> = journal
+        .items_of(e)
+        .iter()
+        .filter(|i| matches!(i.form, ItemForm::Action(_)))
+        .collect();
+    Feedback {
+        tone: e.fields.tone.map(|t| t.as_str()),
+        actions: actions.len(),
+        open_actions: actions
+            .iter()
+            .filter(|i| commitments::action_open(journal, i, end))
+            .count(),
+        entry: EntryRef::new(journal, e),
+    }
+}
+
+/// The priorities of the bosses active at some time in the period or changed in it, with
+/// their state at its end and their changes in it.
+fn priorities(
+    journal: &Journal,
+    set: BossSet,
+    from: NaiveDate,
+    end: NaiveDate,
+) -> Vec<(&Priority, PriorityLine)> {
+    let mut out = Vec::new();
+    let ours = |p: &Priority| {
+        facts::owned_by(journal, p, set, from)
+            || p.changes.iter().any(|c| {
+                from <= c.date && c.date <= end && belongs(&journal.entries[c.entry as usize], set)
+            })
+    };
+    for p in journal.priorities.iter().filter(|p| ours(p)) {
+        let Some(state) = p.state_on(end) else {
+            continue;
+        };
+        let changes: Vec<Change> = p
+            .changes
+            .iter()
+            .filter(|c| from <= c.date && c.date <= end)
+            .map(|c| Change {
+                date: c.date,
+                what: describe(p, c),
+            })
+            .collect();
+        let active_at_start = p.state_on(from).is_some_and(|s| s.status == Status::Active);
+        if !active_at_start && changes.is_empty() {
+            continue;
+        }
+        let line = PriorityLine {
+            priority: PriorityRef::new(journal, p, &state.title),
+            rank: state.rank,
+            status: state.status,
+            changes,
+            work: Vec::new(),
+            share_percent: 0,
+        };
+        out.push((p, line));
+    }
+    out
+}
+
+/// What a `priority` entry changed, from the state the day before.
+fn describe(p: &Priority, c: &crate::model::PriorityChange) -> String {
+    let before = p.state_on(add_days(c.date, -1));
+    let mut parts = Vec::new();
+    if before.is_none() {
+        parts.push("new".to_string());
+    }
+    let was = before.as_ref();
+    if let Some(r) = c.rank.filter(|&r| was.is_none_or(|s| s.rank != Some(r))) {
+        match was.and_then(|s| s.rank) {
+            Some(old) => parts.push(format!("rank {old} to {r}")),
+            None => parts.push(format!("rank {r}")),
+        }
+    }
+    if let Some(s) = c.status.filter(|&s| was.is_some_and(|w| w.status != s)) {
+        parts.push(if s == Status::Active {
+            "active again".into()
+        } else {
+            s.as_str().to_string()
+        });
+    }
+    if let Some(d) = c.due.filter(|&d| was.is_none_or(|s| s.due != Some(d))) {
+        parts.push(format!("due {d}"));
+    }
+    if c.title
+        .as_ref()
+        .is_some_and(|t| was.is_some_and(|s| !s.title.is_empty() && &s.title != t))
+    {
+        parts.push("retitled".into());
+    }
+    if parts.is_empty() {
+        "restated".into()
+    } else {
+        parts.join(", ")
+    }
+}
