@@ -1,9 +1,12 @@
 //! upward: a plaintext journal toolchain for managing up.
 
+pub mod add;
 pub mod cli;
 pub mod diag;
 pub mod export;
 pub mod formatter;
+#[cfg(feature = "git")]
+pub mod git;
 pub mod lsp;
 pub mod model;
 pub mod period;

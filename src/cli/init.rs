@@ -1,10 +1,117 @@
-//! `upward init`.
+//! `upward init [DIR]`: a notes repository with a starter journal and a pre-commit hook.
+//! It never overwrites a file: what exists is kept and reported.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::args::{Global, InitArgs};
-use super::output::Failure;
+use super::exit;
+use super::output::{self, Failure};
 
-pub fn run(_global: &Global, _args: &InitArgs) -> Result<u8, Failure> {
-    Err(Failure::Usage(
-        "`upward init` is not available in this build yet".into(),
+pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot create `{}`: {}",
+            dir.display(),
+            crate::model::load::plain_io(&e)
+        ))
+    })?;
+    let mut lines = Vec::new();
+    let hooks = repository(&dir, &mut lines)?;
+    create(
+        &dir.join("journal.up"),
+        crate::add::STARTER,
+        false,
+        &mut lines,
+    )?;
+    create(
+        &dir.join(".gitattributes"),
+        "*.up text\n",
+        false,
+        &mut lines,
+    )?;
+    if let Some(hooks) = hooks {
+        std::fs::create_dir_all(&hooks).map_err(|e| io(&hooks, &e))?;
+        let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("upward"));
+        create(&hooks.join("pre-commit"), &hook(&exe), true, &mut lines)?;
+    }
+    let journal = dir.join("journal.up");
+    lines.push(format!(
+        "next: edit {} (every example in it is commented out), or `upward add did \"…\"`",
+        journal.display()
+    ));
+    output::print(&(lines.join("\n") + "\n"))?;
+    Ok(exit::OK)
+}
+
+#[cfg(feature = "git")]
+fn repository(dir: &Path, lines: &mut Vec<String>) -> Result<Option<PathBuf>, Failure> {
+    use crate::git::RepoState;
+    let (state, hooks) = crate::git::init_repo(dir)
+        .map_err(|e| Failure::Usage(format!("cannot start a git repository: {e}")))?;
+    lines.push(match state {
+        RepoState::Created(git_dir) => {
+            format!("initialised a git repository in {}", git_dir.display())
+        }
+        RepoState::Existing(top) => format!("using the git repository at {}", top.display()),
+    });
+    Ok(Some(hooks))
+}
+
+#[cfg(not(feature = "git"))]
+fn repository(_dir: &Path, lines: &mut Vec<String>) -> Result<Option<PathBuf>, Failure> {
+    lines.push(
+        "git support is not built into this upward: run `git init` yourself; no pre-commit hook was written"
+            .into(),
+    );
+    Ok(None)
+}
+
+#[cfg(feature = "git")]
+fn hook(exe: &Path) -> String {
+    crate::git::hook_script(exe)
+}
+
+#[cfg(not(feature = "git"))]
+fn hook(_exe: &Path) -> String {
+    String::new()
+}
+
+/// Writes a new file, never replacing one; says what it did.
+fn create(
+    path: &Path,
+    text: &str,
+    executable: bool,
+    lines: &mut Vec<String>,
+) -> Result<(), Failure> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if executable {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o755);
+    }
+    let _ = executable;
+    match options.open(path) {
+        Ok(mut file) => {
+            file.write_all(text.as_bytes())
+                .and_then(|_| file.sync_all())
+                .map_err(|e| io(path, &e))?;
+            lines.push(format!("created {}", path.display()));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            lines.push(format!("kept {} (it already exists)", path.display()));
+        }
+        Err(e) => return Err(io(path, &e)),
+    }
+    Ok(())
+}
+
+fn io(path: &Path, err: &std::io::Error) -> Failure {
+    Failure::Usage(format!(
+        "cannot write `{}`: {}",
+        path.display(),
+        crate::model::load::plain_io(err)
     ))
 }
