@@ -19,7 +19,10 @@ mod tests {
     #[test]
     fn matches_git_hash_object() {
         // `printf 'hello\n' | git hash-object --stdin`
-        let id: String = blob_id(b"hello\n").iter().map(|b| format!("{b:02x}")).collect();
+        let id: String = blob_id(b"hello\n")
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         assert_eq!(id, "ce013625030ba8dba906f756967f9e9ca394464a");
         let empty: String = blob_id(b"").iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(empty, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
