@@ -6,18 +6,41 @@ use super::report::{bosses, emit, load};
 use crate::report::streaks_doc::{self, Options};
 
 pub fn run(global: &Global, args: &StreaksArgs) -> Result<u8, Failure> {
-    if args.strict {
-        // Backfilled entries are known only from git history; until that is wired in,
-        // `--strict` says so instead of silently counting every entry.
-        return Err(Failure::Usage(
-            "`upward streaks --strict` needs the journal's git history, which this build cannot read yet; run it without --strict".into(),
-        ));
-    }
     let (journal, today) = load(global)?;
+    let strict = if args.strict {
+        Some(backfilled(&journal)?)
+    } else {
+        None
+    };
+    let counts = |e: &crate::model::Entry| strict.as_ref().is_none_or(|b| !b.contains(e));
     let options = Options {
         bosses: bosses(global, &journal, today)?,
         weeks: args.weeks,
-        counts: &|_| true,
+        counts: &counts,
     };
     emit(global, &streaks_doc::build(&journal, today, &options))
+}
+
+/// The entries git shows were first committed more than 3 days after their date.
+#[cfg(feature = "git")]
+fn backfilled(journal: &crate::model::Journal) -> Result<crate::git::Backfilled, Failure> {
+    crate::git::backfilled(journal).map_err(|e| Failure::Usage(format!("streaks --strict: {e}")))
+}
+
+#[cfg(not(feature = "git"))]
+fn backfilled(_journal: &crate::model::Journal) -> Result<Backfilled, Failure> {
+    Err(Failure::Usage(
+        "streaks --strict reads git history, and this build has no git support".into(),
+    ))
+}
+
+/// Without git support nothing is known to be backfilled.
+#[cfg(not(feature = "git"))]
+struct Backfilled;
+
+#[cfg(not(feature = "git"))]
+impl Backfilled {
+    fn contains(&self, _: &crate::model::Entry) -> bool {
+        false
+    }
 }
