@@ -7,7 +7,7 @@ use super::output::{self, Failure};
 use super::{exit, journal};
 use crate::add::{self, AddError, editor};
 use crate::diag::render_term;
-use crate::model::{self, Disk, Journal};
+use crate::model::Journal;
 
 pub fn run(global: &Global, args: &AddArgs) -> Result<u8, Failure> {
     if args.commit && !cfg!(feature = "git") {
@@ -100,14 +100,7 @@ fn load(paths: &[PathBuf]) -> Result<Journal, Failure> {
     if paths.is_empty() {
         return Ok(Journal::default());
     }
-    let loaded = model::load(paths, &Disk).map_err(|e| {
-        Failure::Usage(format!(
-            "cannot read journal `{}`: {}",
-            e.path,
-            model::load::plain_io(&e.source)
-        ))
-    })?;
-    Ok(Journal::build(loaded))
+    super::journal::load_paths(paths)
 }
 
 fn target(args: &AddArgs, paths: &[PathBuf], current: &Journal) -> Result<PathBuf, Failure> {

@@ -39,7 +39,12 @@ pub fn load(global: &Global) -> Result<Journal, Failure> {
             )));
         }
     }
-    let loaded = model::load(&paths, &Disk).map_err(|e| {
+    load_paths(&paths)
+}
+
+/// Loads and builds the journal at `paths`; a path that cannot be read is a usage error.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Journal, Failure> {
+    let loaded = model::load(paths, &Disk).map_err(|e| {
         Failure::Usage(format!(
             "cannot read journal `{}`: {}",
             e.path,

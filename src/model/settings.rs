@@ -71,6 +71,11 @@ pub const RULE_CODES: &[RuleCode] = &[
     },
 ];
 
+/// The overstep rules (SPEC §6 "respect boundaries"): the first six of [`RULE_CODES`].
+pub fn oversteps() -> impl Iterator<Item = &'static str> {
+    RULE_CODES[..6].iter().map(|r| r.code)
+}
+
 /// The index of a code in [`RULE_CODES`].
 pub fn rule_index(code: &str) -> Option<usize> {
     RULE_CODES.iter().position(|r| r.code == code)

@@ -72,6 +72,20 @@ pub fn words<'a>(
         })
 }
 
+/// A number in the sense of SPEC §6 (`unquantified-win`): a word starting with a digit, or
+/// with one of `$ € £ + - ~` followed by a digit. A leading `(` is skipped, as it is before a
+/// tag or person, so `(40%)` holds a number.
+pub fn is_number(word: &str) -> bool {
+    let mut chars = word.trim_start_matches('(').chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('$' | '€' | '£' | '+' | '-' | '~') => {
+            chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// Joins words with single spaces.
 pub fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();

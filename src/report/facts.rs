@@ -84,18 +84,7 @@ pub fn past(journal: &Journal, date: NaiveDate) -> usize {
     journal.entries.partition_point(|e| e.date <= date)
 }
 
-/// A number in the sense of `unquantified-win`: a word starting with a digit, or with one of
-/// `$ € £ + - ~` followed by a digit (a leading `(` skipped).
-pub fn is_number(word: &str) -> bool {
-    let mut chars = word.trim_start_matches('(').chars();
-    match chars.next() {
-        Some(c) if c.is_ascii_digit() => true,
-        Some('$' | '€' | '£' | '+' | '-' | '~') => {
-            chars.next().is_some_and(|c| c.is_ascii_digit())
-        }
-        _ => false,
-    }
-}
+use crate::model::text::is_number;
 
 /// An entry's `impact:` value.
 pub fn impact(journal: &Journal, e: &Entry) -> Option<String> {

@@ -17,22 +17,13 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::commitments;
 use super::facts::{self, belongs, boss_set, dated, plus};
 use super::rhythm::{Outcome, PeriodCount, counted_dates, outcome, walk};
+use crate::model::settings::oversteps;
 use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Status, Tone};
 use crate::period::{AwayDays, days_between};
 use crate::syntax::Kind;
 
 /// Days the scorecard looks back by default.
 pub const DEFAULT_DAYS: i64 = 90;
-
-/// The overstep rules of SPEC §6.
-const OVERSTEPS: [&str; 6] = [
-    "out-of-scope",
-    "repitch",
-    "over-update",
-    "verbose-update",
-    "bypass",
-    "overcommit",
-];
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -322,7 +313,9 @@ fn no_oversteps(journal: &Journal, today: NaiveDate, entries: &[usize]) -> Pract
         .collect();
     let oversteps = crate::rules::check(journal, today)
         .into_iter()
-        .filter(|d| OVERSTEPS.contains(&d.code) && spans.contains(&(d.span.file.0, d.span.start)))
+        .filter(|d| {
+            oversteps().any(|c| c == d.code) && spans.contains(&(d.span.file.0, d.span.start))
+        })
         .count() as u64;
     let could = entries
         .iter()

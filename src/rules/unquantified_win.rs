@@ -9,19 +9,8 @@
 //! before a tag or person, so `(40%)` holds a number.
 
 use super::context::{Ctx, Out, is_text};
+use crate::model::text::is_number;
 use crate::syntax::Kind;
-
-/// Whether a word is a number in the sense of the rule.
-fn is_number(word: &str) -> bool {
-    let mut chars = word.trim_start_matches('(').chars();
-    match chars.next() {
-        Some(c) if c.is_ascii_digit() => true,
-        Some('$' | '€' | '£' | '+' | '-' | '~') => {
-            chars.next().is_some_and(|c| c.is_ascii_digit())
-        }
-        _ => false,
-    }
-}
 
 pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     for (id, e) in cx.of_kind(Kind::Win) {
