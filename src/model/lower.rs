@@ -39,7 +39,30 @@ pub struct Lowered {
 }
 
 pub fn lower(loaded: &Loaded) -> Lowered {
-    let mut out = Lowered::default();
+    let node = |r: &super::load::NodeRef| &loaded.docs[r.file.0 as usize].nodes[r.node as usize];
+    let entries = loaded
+        .order
+        .iter()
+        .filter(|r| matches!(node(r), Node::Entry(_)))
+        .count();
+    let items = loaded
+        .docs
+        .iter()
+        .flat_map(|d| &d.lines)
+        .filter(|l| {
+            matches!(
+                l.kind,
+                LineKind::Body(
+                    BodyForm::Note | BodyForm::Action(_) | BodyForm::Question | BodyForm::Quote
+                )
+            )
+        })
+        .count();
+    let mut out = Lowered {
+        entries: Vec::with_capacity(entries),
+        items: Vec::with_capacity(items),
+        ..Lowered::default()
+    };
     // Directives are journal-wide wherever they stand: read them all first.
     for r in &loaded.order {
         if let Node::Directive(d) = &loaded.docs[r.file.0 as usize].nodes[r.node as usize] {
@@ -74,6 +97,12 @@ struct Cx<'a> {
     text: &'a str,
 }
 
+/// How many field keys there are.
+const KEYS: usize = FieldKey::ALL.len();
+
+/// Where each field key was first given on an entry or directive.
+type Seen = [Option<Span>; KEYS];
+
 /// The key and value of one field, as written.
 struct FieldUse<'t> {
     key: FieldKey,
@@ -97,27 +126,26 @@ impl<'a> Cx<'a> {
     }
 
     /// The fields of a line: each `FieldKey` token with the `FieldValue` after it.
-    fn fields_of(&self, line: u32) -> Vec<FieldUse<'a>> {
-        let tokens = self.doc.line_tokens(line);
-        let text = self.text;
+    fn fields_of(&self, line: u32) -> impl Iterator<Item = FieldUse<'a>> + 'a {
+        let (doc, text, file) = (self.doc, self.text, self.file);
+        let tokens = doc.line_tokens(line);
         tokens
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| match t.kind {
+            .filter_map(move |(i, t)| match t.kind {
                 TokenKind::FieldKey(key) => {
                     let v = tokens
                         .get(i + 1)
                         .filter(|v| v.kind == TokenKind::FieldValue)?;
                     Some(FieldUse {
                         key,
-                        key_span: self.span(t),
+                        key_span: Span::new(file, t.start as usize, t.end as usize),
                         value: &text[v.range()],
-                        span: Span::new(self.file, t.start as usize, v.end as usize),
+                        span: Span::new(file, t.start as usize, v.end as usize),
                     })
                 }
                 _ => None,
             })
-            .collect()
     }
 
     fn directive(&mut self, d: &DirectiveNode) {
@@ -221,7 +249,7 @@ impl<'a> Cx<'a> {
             until: None,
             span,
         };
-        let mut seen: [Option<Span>; 32] = [None; 32];
+        let mut seen: Seen = [None; KEYS];
         let mut in_note = false;
         for &l in body_lines {
             let form = self.doc.lines[l as usize].kind;
@@ -298,7 +326,7 @@ impl<'a> Cx<'a> {
         let people_start = self.out.person_refs.len() as u32;
         let items_start = self.out.items.len() as u32;
         let mut fields = Fields::default();
-        let mut seen: [Option<Span>; 32] = [None; 32];
+        let mut seen: Seen = [None; KEYS];
         let mut handle_span = None;
         for t in header {
             match t.kind {
@@ -482,13 +510,7 @@ impl<'a> Cx<'a> {
         )
     }
 
-    fn field(
-        &mut self,
-        kind: Kind,
-        f: FieldUse,
-        fields: &mut Fields,
-        seen: &mut [Option<Span>; 32],
-    ) {
+    fn field(&mut self, kind: Kind, f: FieldUse, fields: &mut Fields, seen: &mut Seen) {
         if !f.key.taken_by(FieldHost::Entry(kind)) {
             self.err(not_taken(f.key, f.key_span, &format!("`{kind}`")));
             return;

@@ -1,26 +1,79 @@
 //! Whole-journal meaning: entry order, handles, bosses of entries, priorities over time, leave.
 
-use std::collections::HashMap;
-
 use super::Journal;
+use chrono::{Datelike, Timelike};
+
 use super::entry::{
-    Away, BossId, BossSet, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
+    Away, BossId, BossSet, Entry, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
 };
+use super::intern::FastMap;
 use super::lower::Lowered;
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
 
 /// Sorts entries by (date, time, load order), untimed entries first within a day, and fixes up
-/// the handle uses that refer to entries by load order.
+/// the handle uses that refer to entries by load order. Returns each entry's index by load order.
+///
+/// Entries are large, so their order is found on small keys and then applied in place.
 pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
-    lowered
-        .entries
-        .sort_by_key(|e| (e.date, e.time.is_some(), e.time, e.seq));
-    let mut by_seq = vec![0u32; lowered.entries.len()];
-    for (id, e) in lowered.entries.iter().enumerate() {
-        by_seq[e.seq as usize] = id as u32;
+    let entries = &mut lowered.entries;
+    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+    // Times of day are whole minutes, so (date, time) packs into one number.
+    let packed = entries
+        .iter()
+        .all(|e| e.time.is_none_or(|t| t.nanosecond() == 0));
+    if packed {
+        let key = |e: &Entry| {
+            let day = (i64::from(e.date.num_days_from_ce()) - i64::from(i32::MIN)) as u64;
+            let time = e
+                .time
+                .map_or(0, |t| 1 + u64::from(t.num_seconds_from_midnight()));
+            day << 17 | time
+        };
+        let mut keys: Vec<(u64, u32, u32)> = (entries.iter().zip(0..))
+            .map(|(e, i)| (key(e), e.seq, i))
+            .collect();
+        let t = std::time::Instant::now(); // TIMING
+        if !keys.is_sorted() {
+            if std::env::var_os("UPWARD_STABLE").is_some() {
+                keys.sort()
+            } else {
+                keys.sort_unstable()
+            }; // TIMING
+            if std::env::var_os("UPWARD_TIMING").is_some() {
+                eprintln!("keysort {:?}", t.elapsed());
+            } // TIMING
+            order = keys.iter().map(|&(_, _, i)| i).collect();
+        }
+    } else {
+        order.sort_by_key(|&i| {
+            let e = &entries[i as usize];
+            (e.date, e.time.is_some(), e.time, e.seq)
+        });
     }
+    let mut by_seq = vec![0u32; entries.len()];
+    for (id, &from) in order.iter().enumerate() {
+        by_seq[entries[from as usize].seq as usize] = id as u32;
+    }
+    permute(entries, &mut order);
     by_seq
+}
+
+/// Reorders `items` so that position `k` holds the item that was at `order[k]`, by following
+/// each cycle of the permutation with swaps. Leaves `order` as the identity.
+fn permute<T>(items: &mut [T], order: &mut [u32]) {
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] as usize != at {
+            let from = order[at] as usize;
+            order[at] = at as u32;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 impl Journal {
@@ -28,20 +81,23 @@ impl Journal {
     pub(super) fn resolve_handles(&mut self, uses: &[super::lower::HandleUse], by_seq: &[u32]) {
         let mut uses: Vec<(EntryId, &super::lower::HandleUse)> =
             uses.iter().map(|u| (by_seq[u.seq as usize], u)).collect();
-        uses.sort_by_key(|(e, u)| (*e, u.span.start));
-        let mut index: HashMap<String, u32> = HashMap::new();
+        uses.sort_unstable_by_key(|(e, u)| (*e, u.span.start));
+        let sources = &self.sources;
+        let name_of = |u: &super::lower::HandleUse| &sources.text(u.span)[1..];
+        let mut index: FastMap<&str, u32> = FastMap::default();
+        index.reserve(uses.len());
         // Pass 1: definitions (promise, pitch, problem headers).
         for &(id, u) in &uses {
             let entry = &self.entries[id as usize];
             let Some(kind) = HandleKind::of(entry.kind).filter(|_| u.item.is_none()) else {
                 continue;
             };
-            let name = self.sources.text(u.span)[1..].to_string();
-            match index.get(&name).map(|&h| &self.handles[h as usize]) {
+            let name = name_of(u);
+            match index.get(name).map(|&h| (h, &self.handles[h as usize])) {
                 None => {
-                    index.insert(name.clone(), self.handles.len() as u32);
+                    index.insert(name, self.handles.len() as u32);
                     self.handles.push(Handle {
-                        name,
+                        name: name.to_string(),
                         kind,
                         def: id,
                         pitches: vec![id],
@@ -51,12 +107,13 @@ impl Journal {
                     });
                     self.entries[id as usize].handle = Some(self.handles.len() as u32 - 1);
                 }
-                Some(h) if h.kind == HandleKind::Pitch && kind == HandleKind::Pitch => {
-                    let h = index[&name];
+                Some((h, handle))
+                    if handle.kind == HandleKind::Pitch && kind == HandleKind::Pitch =>
+                {
                     self.handles[h as usize].pitches.push(id);
                     self.entries[id as usize].handle = Some(h);
                 }
-                Some(h) => {
+                Some((_, h)) => {
                     let def = self.entries[h.def as usize].span;
                     let message = if h.kind == kind {
                         format!(
@@ -80,14 +137,17 @@ impl Journal {
         }
         // Pass 2: references, closes, slips and decisions.
         for &(id, u) in &uses {
-            let entry = self.entries[id as usize].clone();
-            if u.item.is_none() && HandleKind::of(entry.kind).is_some() {
+            let (kind, date) = {
+                let e = &self.entries[id as usize];
+                (e.kind, e.date)
+            };
+            if u.item.is_none() && HandleKind::of(kind).is_some() {
                 continue;
             }
-            let name = &self.sources.text(u.span)[1..];
+            let name = name_of(u);
             let Some(&h) = index.get(name) else {
-                let near = crate::syntax::names::suggest(name, index.keys().map(String::as_str));
-                let help = match near {
+                let names = self.handles.iter().map(|h| h.name.as_str());
+                let help = match crate::syntax::names::suggest(name, names) {
                     Some(near) => format!("did you mean `^{near}`?"),
                     None => "a handle is defined by a `promise`, `pitch` or `problem` entry".into(),
                 };
@@ -99,7 +159,7 @@ impl Journal {
             };
             let handle = &self.handles[h as usize];
             let def = &self.entries[handle.def as usize];
-            let needs = match (u.item, entry.kind) {
+            let needs = match (u.item, kind) {
                 (None, Kind::Done | Kind::Slip) => Some(&[HandleKind::Promise][..]),
                 (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
                 _ => None,
@@ -117,8 +177,7 @@ impl Journal {
                         codes::HANDLE,
                         u.span,
                         format!(
-                            "`{}` needs {what}, but `^{name}` names a {}",
-                            entry.kind,
+                            "`{kind}` needs {what}, but `^{name}` names a {}",
                             handle.kind.as_str()
                         ),
                     )
@@ -126,14 +185,13 @@ impl Journal {
                 );
                 continue;
             }
-            if entry.date < def.date {
+            if date < def.date {
                 self.diagnostics.push(
                     Diagnostic::error(
                         codes::HANDLE,
                         u.span,
                         format!(
-                            "`^{name}` is used on {}, before the {} that defines it on {}",
-                            entry.date,
+                            "`^{name}` is used on {date}, before the {} that defines it on {}",
                             handle.kind.as_str(),
                             def.date
                         ),
@@ -148,7 +206,7 @@ impl Journal {
                 None => {
                     self.entries[id as usize].handle = Some(h);
                     let handle = &mut self.handles[h as usize];
-                    match entry.kind {
+                    match kind {
                         Kind::Done if handle.done.is_none() => handle.done = Some(id),
                         Kind::Slip => handle.slips.push(id),
                         Kind::Decision => handle.decisions.push(id),
@@ -179,17 +237,17 @@ impl Journal {
     pub(super) fn resolve_bosses(&mut self) {
         for id in 0..self.entries.len() {
             let e = &self.entries[id];
-            // escalate's first person is whom you went to; its boss is the one informed.
-            let named: Vec<super::PersonId> = match (e.kind, e.fields.informed) {
-                (Kind::Escalate, Some(Informed::Person(p))) => vec![p],
-                (Kind::Escalate, _) => Vec::new(),
-                _ => self.people_of(e).to_vec(),
-            };
             let mut set = BossSet::default();
-            for p in named {
+            let mut name = |p: super::PersonId| {
                 if let Some(b) = self.active_boss_of(p, e.date) {
                     set.insert(b);
                 }
+            };
+            // escalate's first person is whom you went to; its boss is the one informed.
+            match (e.kind, e.fields.informed) {
+                (Kind::Escalate, Some(Informed::Person(p))) => name(p),
+                (Kind::Escalate, _) => {}
+                _ => self.people_of(e).iter().for_each(|&p| name(p)),
             }
             if set.is_empty()
                 && let Some(b) = self.default_boss(e.date)
@@ -210,7 +268,7 @@ impl Journal {
 
     /// Priorities over time and leave ranges.
     pub(super) fn resolve_priorities_and_leave(&mut self) {
-        let mut index: HashMap<super::TagId, usize> = HashMap::new();
+        let mut index: FastMap<super::TagId, usize> = FastMap::default();
         for id in 0..self.entries.len() {
             let e = &self.entries[id];
             match e.kind {

@@ -2,13 +2,12 @@
 
 use nom::{IResult, Parser, branch::alt, bytes::complete::tag, combinator::opt};
 
-use super::Input;
 use super::names::FieldKey;
 use super::tree::{ActionState, BodyForm};
-use super::words::is_space;
+use super::words::{is_space_byte, space_len};
 
 /// `action_box = "[ ]" | "[x]" | "[X]" | "[-]" ;`
-fn action_box(input: Input) -> IResult<Input, ActionState> {
+fn action_box(input: &str) -> IResult<&str, ActionState> {
     alt((
         tag("[ ]").map(|_| ActionState::Open),
         tag("[x]").map(|_| ActionState::Done),
@@ -19,55 +18,58 @@ fn action_box(input: Input) -> IResult<Input, ActionState> {
 }
 
 /// `action_marker = [ "-" , space ] , action_box ;`
-fn action_marker(input: Input) -> IResult<Input, ActionState> {
+fn action_marker(input: &str) -> IResult<&str, ActionState> {
     let (rest, _) = opt((tag("-"), nom::character::complete::space1)).parse(input)?;
     action_box(rest)
 }
 
 /// True when `rest` is empty or starts with a space or tab: a marker must stand alone.
-fn ends_word(rest: &Input) -> bool {
-    rest.fragment().chars().next().is_none_or(is_space)
+fn ends_word(rest: &str) -> bool {
+    rest.as_bytes().first().is_none_or(|&b| is_space_byte(b))
 }
 
 /// Reads the form of a body line's text (after its indentation). Returns the form and the length
-/// of its marker (the key and colon, for a field line).
-pub fn form(text: Input) -> (BodyForm, usize) {
-    let s = *text.fragment();
-    if let Some((key, len)) = field_line(s) {
-        return (BodyForm::Field(key), len);
-    }
-    if let Ok((rest, state)) = action_marker(text)
-        && ends_word(&rest)
-    {
-        return (BodyForm::Action(state), s.len() - rest.fragment().len());
-    }
-    let single = [
-        ('-', BodyForm::Note),
-        ('?', BodyForm::Question),
-        ('>', BodyForm::Quote),
-    ];
-    for (marker, form) in single {
-        if let Some(rest) = s.strip_prefix(marker)
-            && rest.chars().next().is_none_or(is_space)
-        {
-            return (form, 1);
+/// of its marker (the key and colon, for a field line). Each marker's parser is tried only when
+/// the first byte can start it.
+pub fn form(s: &str) -> (BodyForm, usize) {
+    let single = match s.as_bytes().first() {
+        Some(b'a'..=b'z') => {
+            return match field_line(s) {
+                Some((key, len)) => (BodyForm::Field(key), len),
+                None => (BodyForm::Continuation, 0),
+            };
         }
+        Some(b'-' | b'[') => {
+            if let Ok((rest, state)) = action_marker(s)
+                && ends_word(rest)
+            {
+                return (BodyForm::Action(state), s.len() - rest.len());
+            }
+            BodyForm::Note
+        }
+        Some(b'?') => BodyForm::Question,
+        Some(b'>') => BodyForm::Quote,
+        _ => return (BodyForm::Continuation, 0),
+    };
+    if s.as_bytes()[0] != b'[' && ends_word(&s[1..]) {
+        return (single, 1);
     }
     (BodyForm::Continuation, 0)
 }
 
-/// `field_line = key , ":" , { space } , value ;` with a non-empty value.
+/// `field_line = key , ":" , { space } , value ;` with a non-empty value. Keys are at most
+/// eight bytes, so only the first nine are searched for the colon.
 fn field_line(s: &str) -> Option<(FieldKey, usize)> {
-    let colon = s.find(':')?;
+    let colon = s.bytes().take(9).position(|b| b == b':')?;
     let key = FieldKey::from_word(&s[..colon])?;
-    let value = s[colon + 1..].trim_start_matches(is_space);
+    let value = &s[colon + 1..];
+    let value = &value[space_len(value)..];
     (!value.is_empty() && !value.starts_with(';')).then_some((key, colon + 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nom_locate::LocatedSpan;
 
     #[test]
     fn forms() {
@@ -92,7 +94,7 @@ mod tests {
             ("wraps onto a line", BodyForm::Continuation, 0),
         ];
         for (text, expected, len) in table {
-            assert_eq!(form(LocatedSpan::new(text)), (expected, len), "{text:?}");
+            assert_eq!(form(text), (expected, len), "{text:?}");
         }
     }
 }

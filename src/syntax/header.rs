@@ -8,36 +8,39 @@ use nom::{
     combinator::recognize,
 };
 
-use super::Input;
-use super::words::is_space;
+use super::words::{is_space, is_space_byte};
 
-fn digits(n: usize) -> impl Fn(Input) -> IResult<Input, Input> {
+fn digits(n: usize) -> impl Fn(&str) -> IResult<&str, &str> {
     move |input| take_while_m_n(n, n, |c: char| c.is_ascii_digit()).parse(input)
 }
 
 /// `date = digit4 , "-" , digit2 , "-" , digit2 ;` (a calendar date is checked after).
-pub fn date_shape(input: Input) -> IResult<Input, Input> {
+pub fn date_shape(input: &str) -> IResult<&str, &str> {
     recognize((digits(4), char('-'), digits(2), char('-'), digits(2))).parse(input)
 }
 
 /// `time = digit2 , ":" , digit2 ;` (hours 00–23 and minutes 00–59 are checked after).
-pub fn time_shape(input: Input) -> IResult<Input, Input> {
+pub fn time_shape(input: &str) -> IResult<&str, &str> {
     recognize((digits(2), char(':'), digits(2))).parse(input)
 }
 
 /// `word = non_space , { non_space } ;`
-pub fn word(input: Input) -> IResult<Input, Input> {
+pub fn word(input: &str) -> IResult<&str, &str> {
     take_till1(is_space).parse(input)
 }
 
 /// A whole word that has the shape of a date or a time: nothing else may follow in the word.
+/// Both shapes start with a digit, so nothing else is tried.
 pub fn whole<'a>(
-    parser: fn(Input<'a>) -> IResult<Input<'a>, Input<'a>>,
-    input: Input<'a>,
-) -> Option<Input<'a>> {
+    parser: fn(&'a str) -> IResult<&'a str, &'a str>,
+    input: &'a str,
+) -> Option<&'a str> {
+    if !input.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     parser(input)
         .ok()
-        .filter(|(rest, _)| rest.fragment().chars().next().is_none_or(is_space))
+        .filter(|(rest, _)| rest.as_bytes().first().is_none_or(|&b| is_space_byte(b)))
         .map(|(_, found)| found)
 }
 
@@ -53,7 +56,20 @@ pub fn looks_like_time(word: &str) -> bool {
     })
 }
 
+/// A `YYYY-MM-DD` calendar date. The common all-digit shape is read directly; anything else
+/// goes through chrono's `%Y-%m-%d`, whose answer is the same for that shape.
 pub fn calendar_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let number = |range: std::ops::Range<usize>| {
+            b[range].iter().try_fold(0u32, |n, &d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        if let (Some(y), Some(m), Some(d)) = (number(0..4), number(5..7), number(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
         .filter(|_| text.len() == 10)
@@ -67,13 +83,12 @@ pub fn clock_time(text: &str) -> Option<NaiveTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nom_locate::LocatedSpan;
 
     #[test]
     fn dates_and_times() {
-        assert!(whole(date_shape, LocatedSpan::new("2026-02-30 did")).is_some());
-        assert!(whole(date_shape, LocatedSpan::new("2026-02-300")).is_none());
-        assert!(whole(time_shape, LocatedSpan::new("09:30 did")).is_some());
+        assert!(whole(date_shape, "2026-02-30 did").is_some());
+        assert!(whole(date_shape, "2026-02-300").is_none());
+        assert!(whole(time_shape, "09:30 did").is_some());
         assert_eq!(calendar_date("2026-02-30"), None);
         assert_eq!(
             calendar_date("2028-02-29").map(|d| d.to_string()),

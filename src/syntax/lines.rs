@@ -8,35 +8,125 @@ use super::body;
 use super::header::{self, calendar_date, clock_time, date_shape, time_shape, whole};
 use super::names::{DirectiveKind, Kind, suggest};
 use super::tree::{BodyForm, DirectiveNode, Document, EntryNode, Line, LineKind, Node, TokenKind};
-use super::words::{self, Fields, WordTooLong, is_space, sigil_token, token};
+use super::words::{
+    self, Fields, WordTooLong, is_space, is_space_byte, sigil, space_len, token, trim_end_len,
+};
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::source::SourceFile;
 
 /// The longest line upward reads; a longer one is an error.
 pub const MAX_LINE: usize = 1 << 20;
 
+/// Files at least this long are parsed in two halves, one per thread.
+const SPLIT_AT: usize = 1 << 20;
+
 /// Parses one file. Never fails: returns the tree and the diagnostics of the lines it could not read.
 pub fn parse(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>) {
     let text = source.text.as_str();
+    let bom = if source.has_bom() { 3 } else { 0 };
+    let invalid = source.invalid_utf8.as_slice();
+    let split = if text.len() >= SPLIT_AT
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    {
+        split_point(text)
+    } else {
+        None
+    };
+    let Some(mid) = split else {
+        return parse_range(file, text, 0..text.len(), bom, invalid, text.len());
+    };
+    let (first_bad, second_bad) =
+        invalid.split_at(invalid.partition_point(|&at| (at as usize) < mid));
+    let ((mut doc, mut diags), (second, more)) = std::thread::scope(|scope| {
+        let second = scope
+            .spawn(|| parse_range(file, text, mid..text.len(), 0, second_bad, text.len() - mid));
+        let first = parse_range(file, text, 0..mid, bom, first_bad, text.len());
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    });
+    append(&mut doc, second);
+    diags.extend(more);
+    (doc, diags)
+}
+
+/// Where to cut a file in two: the start of an entry header near the middle. A header sets the
+/// owner of the indented lines below it whether it reads or not, so the second half parses the
+/// same as it would after the first.
+fn split_point(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut pos = text.len() / 2;
+    while let Some(i) = memchr::memchr(b'\n', &bytes[pos..]) {
+        let next = pos + i + 1;
+        if bytes.get(next).is_some_and(u8::is_ascii_digit) {
+            return Some(next);
+        }
+        pos = next;
+    }
+    None
+}
+
+/// Appends the tree of a later part of the same file, moving its token and line indices.
+fn append(doc: &mut Document, later: Document) {
+    let lines = doc.lines.len() as u32;
+    let tokens = doc.tokens.len() as u32;
+    doc.tokens.extend_from_slice(&later.tokens);
+    doc.lines.extend(later.lines.iter().map(|l| Line {
+        tokens: (l.tokens.0 + tokens, l.tokens.1 + tokens),
+        ..*l
+    }));
+    doc.nodes
+        .extend(later.nodes.into_iter().map(|node| match node {
+            Node::Entry(e) => Node::Entry(EntryNode {
+                line: e.line + lines,
+                body: e.body.start + lines..e.body.end + lines,
+                ..e
+            }),
+            Node::Directive(d) => Node::Directive(DirectiveNode {
+                line: d.line + lines,
+                body: d.body.start + lines..d.body.end + lines,
+                ..d
+            }),
+        }));
+}
+
+/// Parses the lines of `text[range]` (which starts a line); `bom` is the length of a byte order
+/// mark at its start; `invalid` the invalid UTF-8 offsets in the range. `room` sizes the vectors.
+fn parse_range(
+    file: FileId,
+    text: &str,
+    range: std::ops::Range<usize>,
+    bom: usize,
+    invalid: &[u32],
+    room: usize,
+) -> (Document, Vec<Diagnostic>) {
     let mut p = LineParser {
         file,
         doc: Document {
-            lines: Vec::with_capacity(text.len() / 48 + 1),
-            tokens: Vec::with_capacity(text.len() / 16 + 1),
-            nodes: Vec::with_capacity(text.len() / 80 + 1),
+            lines: Vec::with_capacity(room / 48 + 1),
+            tokens: Vec::with_capacity(room / 16 + 1),
+            nodes: Vec::with_capacity(room / 80 + 1),
         },
         diags: Vec::new(),
         owner: Owner::Nothing,
     };
-    let bom = if source.has_bom() { 3 } else { 0 };
-    let mut invalid = source.invalid_utf8.iter().copied().peekable();
-    let mut cursor = Input::new(text);
-    let mut pos = 0;
-    while pos < text.len() {
-        let newline = memchr::memchr(b'\n', &text.as_bytes()[pos..]).map(|i| pos + i);
-        let next = newline.map_or(text.len(), |i| i + 1);
-        let mut end = newline.unwrap_or(text.len());
-        if end > pos && text.as_bytes()[end - 1] == b'\r' {
+    let bytes = &text.as_bytes()[..range.end];
+    let base = range.start;
+    let mut invalid = invalid.iter().copied().peekable();
+    // NUL bytes are rare: one search finds them all, instead of one per line.
+    let mut nuls = memchr::memchr_iter(0, &bytes[base..])
+        .map(|i| base + i)
+        .peekable();
+    let mut newlines = memchr::memchr_iter(b'\n', &bytes[base..]).map(|i| base + i);
+    // The lines are located by nom_locate; offsets in it are relative to `base`.
+    let mut cursor = Input::new(&text[range.clone()]);
+    let mut pos = range.start;
+    while pos < range.end {
+        let newline = newlines.next();
+        let next = newline.map_or(range.end, |i| i + 1);
+        let mut end = newline.unwrap_or(range.end);
+        if end > pos && bytes[end - 1] == b'\r' {
             end -= 1;
         }
         let start = if pos == 0 { bom } else { pos };
@@ -50,11 +140,40 @@ pub fn parse(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>) {
             bad = Some(at as usize);
             invalid.next();
         }
-        p.line(pos, end, next, content, bad);
+        let mut nul = None;
+        while let Some(&at) = nuls.peek() {
+            if at >= next {
+                break;
+            }
+            nul = nul.or(Some(at).filter(|&at| at >= start && at < end));
+            nuls.next();
+        }
+        let at = base + content.location_offset();
+        p.line(
+            Bounds {
+                start: pos,
+                end,
+                next,
+                at,
+            },
+            content.fragment(),
+            bad,
+            nul,
+        );
         cursor = rest;
         pos = next;
     }
     (p.doc, p.diags)
+}
+
+/// Where a line stands: its content `start..end`, the `next` line's start, and `at`, where
+/// its content starts past a byte order mark.
+#[derive(Clone, Copy)]
+struct Bounds {
+    start: usize,
+    end: usize,
+    next: usize,
+    at: usize,
 }
 
 /// What indented lines belong to.
@@ -86,22 +205,28 @@ impl LineParser {
         LineError(Diagnostic::error(code, self.span(start, end), message))
     }
 
-    fn line(
-        &mut self,
-        start: usize,
-        end: usize,
-        next: usize,
-        content: Input,
-        bad_utf8: Option<usize>,
-    ) {
+    fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
+        self.doc.tokens.push(token(kind, start, end));
+    }
+
+    /// Reads one line: `start..end` is its content (with a byte order mark), `next` the start
+    /// of the next line; its content without the mark is `s`, starting at byte `at`. `bad_utf8`
+    /// and `nul` are the offsets of its first invalid byte and first NUL byte, if any.
+    fn line(&mut self, bounds: Bounds, s: &str, bad_utf8: Option<usize>, nul: Option<usize>) {
+        let Bounds {
+            start,
+            end,
+            next,
+            at,
+        } = bounds;
         let first_token = self.doc.tokens.len();
-        let result = self.read(content, bad_utf8);
+        let result = self.read(at, s, bad_utf8, nul);
         let (kind, text_start) = match result {
             Ok(read) => read,
             Err(LineError(diag)) => {
                 self.doc.tokens.truncate(first_token);
                 self.diags.push(diag);
-                if !content.fragment().starts_with(is_space) {
+                if !s.as_bytes().first().is_some_and(|&b| is_space_byte(b)) {
                     self.owner = Owner::Skipped;
                 }
                 (LineKind::Invalid, start)
@@ -117,7 +242,7 @@ impl LineParser {
             text_start: text_start as u32,
         });
         match kind {
-            LineKind::Header(_) | LineKind::Directive(_) => {}
+            LineKind::Header(_) | LineKind::Directive(_) => self.finish_node(index),
             LineKind::Body(_) => {
                 if let Owner::Node(node) = self.owner {
                     match &mut self.doc.nodes[node] {
@@ -127,9 +252,6 @@ impl LineParser {
                 }
             }
             _ => {}
-        }
-        if let LineKind::Header(_) | LineKind::Directive(_) = kind {
-            self.finish_node(index);
         }
     }
 
@@ -152,11 +274,11 @@ impl LineParser {
 
     fn read(
         &mut self,
-        content: Input,
+        at: usize,
+        s: &str,
         bad_utf8: Option<usize>,
+        nul: Option<usize>,
     ) -> Result<(LineKind, usize), LineError> {
-        let s = *content.fragment();
-        let at = content.location_offset();
         if let Some(bad) = bad_utf8 {
             return Err(self.error(
                 codes::ENCODING,
@@ -176,47 +298,37 @@ impl LineParser {
                 ),
             ));
         }
-        if let Some(nul) = memchr::memchr(0, s.as_bytes()) {
+        if let Some(nul) = nul {
             return Err(self.error(
                 codes::ENCODING,
-                at + nul,
-                at + nul + 1,
+                nul,
+                nul + 1,
                 "a NUL byte is not allowed in a journal".into(),
             ));
         }
-        let trimmed = s.trim_start_matches(is_space);
-        if trimmed.is_empty() {
-            return Ok((LineKind::Blank, at));
+        let indent = space_len(s);
+        match s.as_bytes().get(indent) {
+            None => return Ok((LineKind::Blank, at)),
+            Some(b';') => {
+                self.push(TokenKind::Comment, at + indent, at + trim_end_len(s));
+                return Ok((LineKind::Comment, at));
+            }
+            Some(_) if indent > 0 => return self.body_line(at, s, indent),
+            Some(b'0'..=b'9') => return self.header(at, s),
+            Some(b'#') if s.starts_with("# ") || s.starts_with("##") => {
+                return Ok((LineKind::Heading, at));
+            }
+            Some(_) => {}
         }
-        if trimmed.starts_with(';') {
-            let c = at + s.len() - trimmed.len();
-            self.doc.tokens.push(token(
-                TokenKind::Comment,
-                c,
-                at + s.trim_end_matches(is_space).len(),
-            ));
-            return Ok((LineKind::Comment, at));
-        }
-        if s.starts_with(is_space) {
-            return self.body_line(content);
-        }
-        if s.starts_with("# ") || s.starts_with("##") {
-            return Ok((LineKind::Heading, at));
-        }
-        if s.starts_with(|c: char| c.is_ascii_digit()) {
-            return self.header(content);
-        }
-        let (_, first) = header::word(content)
+        let (_, first) = header::word(s)
             .map_err(|_| self.error(codes::SYNTAX, at, at, "unreadable line".into()))?;
-        if let Some(keyword) = DirectiveKind::from_word(first.fragment()) {
-            return self.directive(keyword, content, first);
+        if let Some(keyword) = DirectiveKind::from_word(first) {
+            return self.directive(keyword, at, s, first.len());
         }
-        Err(self.unexpected(first))
+        Err(self.unexpected(at, first))
     }
 
-    fn unexpected(&self, first: Input) -> LineError {
-        let word = *first.fragment();
-        let at = first.location_offset();
+    fn unexpected(&self, at: usize, word: &str) -> LineError {
         let mut err = self.error(
             codes::SYNTAX,
             at,
@@ -242,12 +354,9 @@ impl LineParser {
     }
 
     /// `entry_header = date , [ space , time ] , space , kind , rest ;`
-    fn header(&mut self, content: Input) -> Result<(LineKind, usize), LineError> {
-        let at = content.location_offset();
-        let Some(date_text) = whole(date_shape, content) else {
-            let w = header::word(content)
-                .map(|(_, w)| *w.fragment())
-                .unwrap_or("");
+    fn header(&mut self, at: usize, s: &str) -> Result<(LineKind, usize), LineError> {
+        let Some(date_text) = whole(date_shape, s) else {
+            let w = header::word(s).map(|(_, w)| w).unwrap_or("");
             return Err(self.error(
                 codes::DATE,
                 at,
@@ -258,56 +367,53 @@ impl LineParser {
                 ),
             ));
         };
-        let date = calendar_date(date_text.fragment()).ok_or_else(|| {
+        let date = calendar_date(date_text).ok_or_else(|| {
             self.error(
                 codes::DATE,
                 at,
                 at + 10,
-                format!("`{}` is not a calendar date", date_text.fragment()),
+                format!("`{date_text}` is not a calendar date"),
             )
         })?;
-        self.doc.tokens.push(token(TokenKind::Date, at, at + 10));
-        let mut rest = skip_space(content.take_from(10));
+        self.push(TokenKind::Date, at, at + 10);
+        let mut from = 10 + space_len(&s[10..]);
         let mut time = None;
-        if let Some(t) = whole(time_shape, rest) {
-            let t_at = t.location_offset();
-            time = Some(clock_time(t.fragment()).ok_or_else(|| {
+        if let Some(t) = whole(time_shape, &s[from..]) {
+            let t_at = at + from;
+            time = Some(clock_time(t).ok_or_else(|| {
                 self.error(
                     codes::TIME,
                     t_at,
                     t_at + 5,
-                    format!(
-                        "`{}` is not a time of day; write `HH:MM` from 00:00 to 23:59",
-                        t.fragment()
-                    ),
+                    format!("`{t}` is not a time of day; write `HH:MM` from 00:00 to 23:59"),
                 )
             })?);
-            self.doc.tokens.push(token(TokenKind::Time, t_at, t_at + 5));
-            rest = skip_space(rest.take_from(5));
+            self.push(TokenKind::Time, t_at, t_at + 5);
+            from += 5;
+            from += space_len(&s[from..]);
         }
+        let rest = &s[from..];
+        let k_at = at + from;
         let kind_word = header::word(rest)
             .ok()
             .map(|(_, w)| w)
-            .filter(|w| !w.fragment().starts_with(';'));
+            .filter(|w| !w.starts_with(';'));
         let Some(kind_word) = kind_word else {
-            let k = rest.location_offset();
             return Err(LineError(
                 Diagnostic::error(
                     codes::MISSING,
-                    self.span(k, k),
+                    self.span(k_at, k_at),
                     "an entry needs a kind after its date",
                 )
                 .with_help("for example `2026-11-23 did Fixed the retry queue`"),
             ));
         };
-        let k_at = kind_word.location_offset();
-        let k_end = k_at + kind_word.fragment().len();
-        let Some(kind) = Kind::from_word(kind_word.fragment()) else {
-            return Err(LineError(self.unknown_kind(kind_word)));
+        let k_end = k_at + kind_word.len();
+        let Some(kind) = Kind::from_word(kind_word) else {
+            return Err(LineError(self.unknown_kind(k_at, kind_word)));
         };
-        self.doc.tokens.push(token(TokenKind::Kind, k_at, k_end));
-        let text = rest.take_from(kind_word.fragment().len());
-        self.tokenize(text, Fields::Read)?;
+        self.push(TokenKind::Kind, k_at, k_end);
+        self.tokenize(k_end, &rest[kind_word.len()..], Fields::Read)?;
         self.doc.nodes.push(Node::Entry(EntryNode {
             line: 0,
             date,
@@ -318,9 +424,7 @@ impl LineParser {
         Ok((LineKind::Header(kind), k_end))
     }
 
-    fn unknown_kind(&self, word: Input) -> Diagnostic {
-        let w = *word.fragment();
-        let at = word.location_offset();
+    fn unknown_kind(&self, at: usize, w: &str) -> Diagnostic {
         let span = self.span(at, at + w.len());
         if header::looks_like_time(w) {
             return Diagnostic::error(
@@ -355,41 +459,47 @@ impl LineParser {
         }
     }
 
-    fn tokenize(&mut self, text: Input, fields: Fields) -> Result<(), LineError> {
-        words::tokenize(text, fields, &mut self.doc.tokens).map_err(|WordTooLong { start, len }| {
-            self.error(
-                codes::TOO_LONG,
-                start,
-                start + len.min(16),
-                format!(
-                    "this word is {len} bytes long; upward reads words of at most {} bytes",
-                    words::MAX_WORD
-                ),
-            )
-        })
+    /// Tokenizes `text`, which starts at byte `at`.
+    fn tokenize(&mut self, at: usize, text: &str, fields: Fields) -> Result<(), LineError> {
+        words::tokenize_at(text, at, fields, &mut self.doc.tokens).map_err(
+            |WordTooLong { start, len }| {
+                self.error(
+                    codes::TOO_LONG,
+                    start,
+                    start + len.min(16),
+                    format!(
+                        "this word is {len} bytes long; upward reads words of at most {} bytes",
+                        words::MAX_WORD
+                    ),
+                )
+            },
+        )
+    }
+
+    /// A trailing comment, from its `;` to the last non-space byte.
+    fn comment(&mut self, at: usize, comment: &str) {
+        self.push(TokenKind::Comment, at, at + trim_end_len(comment));
     }
 
     fn directive(
         &mut self,
         kind: DirectiveKind,
-        content: Input,
-        keyword: Input,
+        at: usize,
+        s: &str,
+        keyword_len: usize,
     ) -> Result<(LineKind, usize), LineError> {
-        let at = content.location_offset();
-        let k_end = at + keyword.fragment().len();
-        self.doc.tokens.push(token(TokenKind::Keyword, at, k_end));
-        let rest = skip_space(content.take_from(keyword.fragment().len()));
-        let (args, comment) = split_comment(rest);
-        let args_text = args.fragment().trim_end_matches(is_space);
-        let a = args.location_offset();
+        let k_end = at + keyword_len;
+        self.push(TokenKind::Keyword, at, k_end);
+        let from = keyword_len + space_len(&s[keyword_len..]);
+        let a = at + from;
+        let (args, comment) = split_comment(&s[from..]);
+        let args_text = &args[..trim_end_len(args)];
         let usage =
             |this: &Self, message: &str| this.error(codes::MISSING, at, k_end, message.to_string());
         match kind {
             DirectiveKind::Boss => {
                 let person = header::word(args).ok().and_then(|(_, w)| {
-                    sigil_token(w).filter(|(k, s, e)| {
-                        *k == TokenKind::Person && *s == 0 && *e == w.fragment().len()
-                    })
+                    sigil(w).filter(|(k, s, e)| *k == TokenKind::Person && *s == 0 && *e == w.len())
                 });
                 let Some((_, _, p_end)) = person else {
                     return Err(usage(
@@ -397,13 +507,12 @@ impl LineParser {
                         "`boss` needs the boss's @id first: `boss @maria Maria Chen`",
                     ));
                 };
-                self.doc.tokens.push(token(TokenKind::Person, a, a + p_end));
-                let name = args_text[p_end..].trim_start_matches(is_space);
+                self.push(TokenKind::Person, a, a + p_end);
+                let name = &args_text[p_end..];
+                let name = &name[space_len(name)..];
                 if !name.is_empty() {
                     let n = a + args_text.len() - name.len();
-                    self.doc
-                        .tokens
-                        .push(token(TokenKind::Argument, n, n + name.len()));
+                    self.push(TokenKind::Argument, n, n + name.len());
                 }
             }
             DirectiveKind::Scope => {
@@ -413,20 +522,16 @@ impl LineParser {
                         "`scope` needs at least one #tag: `scope #billing #oncall`",
                     ));
                 }
-                let mut cursor = args;
                 let mut offset = 0;
                 for word in args_text.split(is_space) {
                     let w_at = a + offset;
                     offset += word.len() + 1;
                     if word.is_empty() {
-                        cursor = cursor.take_from(1.min(cursor.fragment().len()));
                         continue;
                     }
-                    let (after, w) = cursor.take_split(word.len());
-                    cursor = after.take_from(1.min(after.fragment().len()));
-                    match sigil_token(w) {
+                    match sigil(word) {
                         Some((TokenKind::Tag, 0, e)) if e == word.len() => {
-                            self.doc.tokens.push(token(TokenKind::Tag, w_at, w_at + e))
+                            self.push(TokenKind::Tag, w_at, w_at + e)
                         }
                         _ => {
                             return Err(self.error(
@@ -443,9 +548,7 @@ impl LineParser {
                 if args_text.is_empty() {
                     return Err(usage(self, "`include` needs a path: `include 2026/q4.up`"));
                 }
-                self.doc
-                    .tokens
-                    .push(token(TokenKind::Argument, a, a + args_text.len()));
+                self.push(TokenKind::Argument, a, a + args_text.len());
             }
             DirectiveKind::Set => {
                 let parts: Vec<&str> = args_text
@@ -461,20 +564,13 @@ impl LineParser {
                 let mut from = 0;
                 for part in parts {
                     let p = args_text[from..].find(part).map_or(from, |i| from + i);
-                    self.doc
-                        .tokens
-                        .push(token(TokenKind::Argument, a + p, a + p + part.len()));
+                    self.push(TokenKind::Argument, a + p, a + p + part.len());
                     from = p + part.len();
                 }
             }
         }
         if let Some(c) = comment {
-            let c_at = c.location_offset();
-            self.doc.tokens.push(token(
-                TokenKind::Comment,
-                c_at,
-                c_at + c.fragment().trim_end_matches(is_space).len(),
-            ));
+            self.comment(a + args.len(), c);
         }
         self.doc.nodes.push(Node::Directive(DirectiveNode {
             line: 0,
@@ -484,77 +580,57 @@ impl LineParser {
         Ok((LineKind::Directive(kind), k_end))
     }
 
-    fn body_line(&mut self, content: Input) -> Result<(LineKind, usize), LineError> {
-        let at = content.location_offset();
-        let s = *content.fragment();
+    fn body_line(
+        &mut self,
+        at: usize,
+        s: &str,
+        indent: usize,
+    ) -> Result<(LineKind, usize), LineError> {
         if matches!(self.owner, Owner::Nothing) {
             return Err(LineError(
                 Diagnostic::error(codes::BODY, self.span(at, at + s.len()), "this indented line has no entry or directive above it")
                     .with_help("indented lines belong to the entry above; start an entry at column 0 with its date"),
             ));
         }
-        let indent = s.len() - s.trim_start_matches(is_space).len();
-        let text = content.take_from(indent);
+        let text = &s[indent..];
+        let t_at = at + indent;
         let (form, marker) = body::form(text);
-        let t_at = text.location_offset();
-        let after_marker = text.take_from(marker);
-        let text_start = after_marker.location_offset() + after_marker.fragment().len()
-            - after_marker.fragment().trim_start_matches(is_space).len();
+        let after_marker = &text[marker..];
+        let text_start = t_at + marker + space_len(after_marker);
         match form {
             BodyForm::Field(key) => {
-                self.doc
-                    .tokens
-                    .push(token(TokenKind::FieldKey(key), t_at, t_at + marker));
-                let value = skip_space(after_marker);
-                let (value, comment) = split_comment(value);
-                let v = value.location_offset();
-                let v_len = value.fragment().trim_end_matches(is_space).len();
-                self.doc
-                    .tokens
-                    .push(token(TokenKind::FieldValue, v, v + v_len));
+                self.push(TokenKind::FieldKey(key), t_at, t_at + marker);
+                let v_from = marker + space_len(after_marker);
+                let (value, comment) = split_comment(&text[v_from..]);
+                let v = t_at + v_from;
+                self.push(TokenKind::FieldValue, v, v + trim_end_len(value));
                 if let Some(c) = comment {
-                    let c_at = c.location_offset();
-                    self.doc.tokens.push(token(
-                        TokenKind::Comment,
-                        c_at,
-                        c_at + c.fragment().trim_end_matches(is_space).len(),
-                    ));
+                    self.comment(v + value.len(), c);
                 }
             }
             _ => {
                 if marker > 0 {
-                    self.doc
-                        .tokens
-                        .push(token(TokenKind::Marker, t_at, t_at + marker));
+                    self.push(TokenKind::Marker, t_at, t_at + marker);
                 }
                 let fields = match form {
                     BodyForm::Action(_) | BodyForm::Continuation => Fields::Read,
                     _ => Fields::Ignore,
                 };
-                self.tokenize(after_marker, fields)?;
+                self.tokenize(t_at + marker, after_marker, fields)?;
             }
         }
         Ok((LineKind::Body(form), text_start))
     }
 }
 
-fn skip_space(input: Input) -> Input {
-    let s = input.fragment();
-    input.take_from(s.len() - s.trim_start_matches(is_space).len())
-}
-
 /// Splits off a trailing comment: a `;` at the start of the text or after a space or tab.
-fn split_comment(input: Input) -> (Input, Option<Input>) {
-    let s = *input.fragment();
+fn split_comment(s: &str) -> (&str, Option<&str>) {
     let bytes = s.as_bytes();
     let found = memchr::memchr_iter(b';', bytes)
         .find(|&i| i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t');
     match found {
-        Some(i) => {
-            let (comment, before) = input.take_split(i);
-            (before, Some(comment))
-        }
-        None => (input, None),
+        Some(i) => (&s[..i], Some(&s[i..])),
+        None => (s, None),
     }
 }
 

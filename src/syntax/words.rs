@@ -4,7 +4,7 @@
 //! or right after `(`, and is the longest run of its characters less trailing `.`, `-` or `/`.
 
 use nom::{
-    IResult, Input as _, Parser,
+    IResult, Parser,
     bytes::complete::{take_while, take_while1},
     character::complete::{char, satisfy},
     combinator::recognize,
@@ -37,6 +37,21 @@ pub fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
+/// [`is_space`] for a byte: spaces and tabs are ASCII, so a byte scan finds them in UTF-8.
+pub(crate) fn is_space_byte(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+/// The length of `s` less its leading spaces and tabs.
+pub(crate) fn space_len(s: &str) -> usize {
+    s.bytes().take_while(|&b| is_space_byte(b)).count()
+}
+
+/// The length of `s` without its trailing spaces and tabs.
+pub(crate) fn trim_end_len(s: &str) -> usize {
+    s.len() - s.bytes().rev().take_while(|&b| is_space_byte(b)).count()
+}
+
 fn is_person_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '.' | '-')
 }
@@ -50,12 +65,12 @@ fn is_handle_char(c: char) -> bool {
 }
 
 /// `person = "@" , person_char , { person_char } ;`
-fn person(input: Input) -> IResult<Input, Input> {
+fn person(input: &str) -> IResult<&str, &str> {
     recognize((char('@'), take_while1(is_person_char))).parse(input)
 }
 
 /// `tag = "#" , letter , { tag_char } ;`
-fn tag(input: Input) -> IResult<Input, Input> {
+fn tag(input: &str) -> IResult<&str, &str> {
     recognize((
         char('#'),
         satisfy(char::is_alphabetic),
@@ -65,7 +80,7 @@ fn tag(input: Input) -> IResult<Input, Input> {
 }
 
 /// `handle = "^" , handle_char , { handle_char } ;`
-fn handle(input: Input) -> IResult<Input, Input> {
+fn handle(input: &str) -> IResult<&str, &str> {
     recognize((char('^'), take_while1(is_handle_char))).parse(input)
 }
 
@@ -77,26 +92,44 @@ fn trim_token(text: &str) -> usize {
 /// The person, tag or handle at the start of `word` (after any `(`), as (kind, start, end)
 /// relative to the word.
 pub fn sigil_token(word: Input) -> Option<(TokenKind, usize, usize)> {
-    let text = word.fragment();
-    let parens = text.len() - text.trim_start_matches('(').len();
-    let after = word.take_from(parens);
-    let (kind, found) = if let Ok((_, p)) = person(after) {
-        (TokenKind::Person, p)
-    } else if let Ok((_, t)) = tag(after) {
-        (TokenKind::Tag, t)
-    } else if let Ok((_, h)) = handle(after) {
-        (TokenKind::Handle, h)
-    } else {
-        return None;
-    };
-    let len = trim_token(found.fragment());
-    (len > 1).then_some((kind, parens, parens + len))
+    sigil(word.fragment())
 }
+
+/// [`sigil_token`] on plain text. Only the parser that the first byte names is tried.
+pub(crate) fn sigil(text: &str) -> Option<(TokenKind, usize, usize)> {
+    let parens = text.bytes().take_while(|&b| b == b'(').count();
+    let (kind, len) = sigil_at(&text[parens..])?;
+    Some((kind, parens, parens + len))
+}
+
+/// The person, tag or handle at the very start of `text`, and its length. The parsers stop at
+/// a space, so `text` may run past the word.
+fn sigil_at(text: &str) -> Option<(TokenKind, usize)> {
+    let (kind, found) = match text.as_bytes().first()? {
+        b'@' => (TokenKind::Person, person(text).ok()?.1),
+        b'#' => (TokenKind::Tag, tag(text).ok()?.1),
+        b'^' => (TokenKind::Handle, handle(text).ok()?.1),
+        _ => return None,
+    };
+    let len = trim_token(found);
+    (len > 1).then_some((kind, len))
+}
+
+/// The longest field key (`informed`, `solution`): a colon further in cannot end a key.
+const MAX_KEY: usize = 8;
 
 /// `field = key , ":" , value ;` with the key from the closed set and a non-empty value
 /// (less a trailing `,` `.` `)`). Returns the key and the value's range relative to the word.
 pub fn field(word: &str) -> Option<(FieldKey, usize, usize)> {
-    let colon = word.find(':')?;
+    let colon = word.bytes().take(MAX_KEY + 1).position(|b| b == b':')?;
+    field_at(word, colon)
+}
+
+/// [`field`] when the word's first colon is known to be at byte `colon`.
+fn field_at(word: &str, colon: usize) -> Option<(FieldKey, usize, usize)> {
+    if colon > MAX_KEY {
+        return None;
+    }
     let key = FieldKey::from_word(&word[..colon])?;
     let value = &word[colon + 1..];
     let trimmed = value.strip_suffix([',', '.', ')']).unwrap_or(value);
@@ -107,39 +140,139 @@ pub fn field(word: &str) -> Option<(FieldKey, usize, usize)> {
 /// person, tag, handle and field, and one for a trailing comment. Returns an error for a word
 /// longer than [`MAX_WORD`].
 pub fn tokenize(text: Input, fields: Fields, out: &mut Vec<Token>) -> Result<(), WordTooLong> {
-    let end = text.location_offset() + text.fragment().trim_end_matches(is_space).len();
-    let mut rest = text;
-    loop {
-        let s = *rest.fragment();
-        rest = rest.take_from(s.len() - s.trim_start_matches(is_space).len());
-        let s = *rest.fragment();
-        if s.is_empty() {
+    tokenize_at(text.fragment(), text.location_offset(), fields, out)
+}
+
+/// Bytes that can matter to a token: sigils, a comment's `;` and a field's `:`.
+const SIGNIFICANT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = *b"@#^;:";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// [`tokenize`] on plain text that starts at byte `base` of the file.
+///
+/// Most words are plain text, so this jumps from one significant byte to the next and looks
+/// at the word around it: a sigil after the start of a word and any `(`, a `;` that starts a
+/// word, a `:` a key's length after the start of a word. Words are split one by one only in
+/// text long enough to hold a word over [`MAX_WORD`].
+pub(crate) fn tokenize_at(
+    s: &str,
+    base: usize,
+    fields: Fields,
+    out: &mut Vec<Token>,
+) -> Result<(), WordTooLong> {
+    if s.len() > MAX_WORD {
+        return tokenize_words(s, base, fields, out);
+    }
+    let bytes = s.as_bytes();
+    let starts_word = |at: usize| at == 0 || is_space_byte(bytes[at - 1]);
+    let mut i = 0;
+    while let Some(found) = bytes[i..].iter().position(|&b| SIGNIFICANT[b as usize]) {
+        let at = i + found;
+        i = at + 1;
+        match bytes[at] {
+            b';' if starts_word(at) => {
+                out.push(token(TokenKind::Comment, base + at, base + trim_end_len(s)));
+                return Ok(());
+            }
+            b':' if fields == Fields::Read => {
+                let key = bytes[at.saturating_sub(MAX_KEY)..at]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| !is_space_byte(b))
+                    .count();
+                let start = at - key;
+                if key == 0 || !starts_word(start) {
+                    continue;
+                }
+                let end = word_end(bytes, at);
+                if let Some((key, vs, ve)) = field_at(&s[start..end], key) {
+                    out.push(token(
+                        TokenKind::FieldKey(key),
+                        base + start,
+                        base + start + vs,
+                    ));
+                    out.push(token(
+                        TokenKind::FieldValue,
+                        base + start + vs,
+                        base + start + ve,
+                    ));
+                    i = end;
+                }
+            }
+            b'@' | b'#' | b'^' => {
+                let parens = bytes[..at].iter().rev().take_while(|&&b| b == b'(').count();
+                if starts_word(at - parens)
+                    && let Some((kind, len)) = sigil_at(&s[at..])
+                {
+                    out.push(token(kind, base + at, base + at + len));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The end of the word that holds byte `at`.
+fn word_end(bytes: &[u8], at: usize) -> usize {
+    bytes[at..]
+        .iter()
+        .position(|&b| is_space_byte(b))
+        .map_or(bytes.len(), |n| at + n)
+}
+
+/// [`tokenize_at`] word by word, for text that may hold a word over [`MAX_WORD`].
+fn tokenize_words(
+    s: &str,
+    base: usize,
+    fields: Fields,
+    out: &mut Vec<Token>,
+) -> Result<(), WordTooLong> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let first = bytes[i];
+        if is_space_byte(first) {
+            i += 1;
+            continue;
+        }
+        let at = base + i;
+        if first == b';' {
+            out.push(token(TokenKind::Comment, at, base + trim_end_len(s)));
             return Ok(());
         }
-        let at = rest.location_offset();
-        if s.starts_with(';') {
-            out.push(token(TokenKind::Comment, at, end));
-            return Ok(());
-        }
-        let word_len = s.find(is_space).unwrap_or(s.len());
-        if word_len > MAX_WORD {
+        let start = i;
+        i = word_end(bytes, i);
+        if i - start > MAX_WORD {
             return Err(WordTooLong {
                 start: at,
-                len: word_len,
+                len: i - start,
             });
         }
-        let (after, word) = rest.take_split(word_len);
-        if let Some((key, vs, ve)) = (fields == Fields::Read)
-            .then(|| field(word.fragment()))
-            .flatten()
-        {
-            out.push(token(TokenKind::FieldKey(key), at, at + vs));
-            out.push(token(TokenKind::FieldValue, at + vs, at + ve));
-        } else if let Some((kind, a, b)) = sigil_token(word) {
-            out.push(token(kind, at + a, at + b));
+        let word = &s[start..i];
+        match first {
+            b'@' | b'#' | b'^' | b'(' => {
+                if let Some((kind, a, b)) = sigil(word) {
+                    out.push(token(kind, at + a, at + b));
+                }
+            }
+            b'a'..=b'z' if fields == Fields::Read => {
+                if let Some((key, vs, ve)) = field(word) {
+                    out.push(token(TokenKind::FieldKey(key), at, at + vs));
+                    out.push(token(TokenKind::FieldValue, at + vs, at + ve));
+                }
+            }
+            _ => {}
         }
-        rest = after;
     }
+    Ok(())
 }
 
 pub fn token(kind: TokenKind, start: usize, end: usize) -> Token {
