@@ -1,5 +1,7 @@
 //! upward: a plaintext journal toolchain for managing up.
 
+#![forbid(unsafe_code)]
+
 pub mod add;
 pub mod cli;
 pub mod diag;

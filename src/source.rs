@@ -1,6 +1,7 @@
 //! Source files as loaded: their text, where their lines start, and positions of byte offsets.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::diag::{FileId, Span};
 
@@ -23,7 +24,8 @@ pub struct SourceFile {
     pub raw: Option<Vec<u8>>,
     /// Offsets of the first invalid UTF-8 byte of each line that has one.
     pub invalid_utf8: Vec<u32>,
-    line_starts: Vec<u32>,
+    /// Where each line starts: found by the parser as it reads the lines, else on first use.
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -38,16 +40,13 @@ impl SourceFile {
                 (text, Some(bytes), invalid)
             }
         };
-        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         SourceFile {
             name: name.into(),
             path: path.into(),
             text,
             raw,
             invalid_utf8,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
     }
 
@@ -65,22 +64,38 @@ impl SourceFile {
         self.text.starts_with(BOM)
     }
 
+    /// The offset where each line starts: 0, then one past each `\n`.
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = Vec::with_capacity(self.text.len() / 40 + 1);
+            starts.push(0);
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1));
+            starts
+        })
+    }
+
+    /// Records the line starts a parser found, as [`Self::line_starts`] would compute them.
+    pub(crate) fn found_line_starts(&self, starts: Vec<u32>) {
+        debug_assert!(starts.len() == memchr::memchr_iter(b'\n', self.text.as_bytes()).count() + 1);
+        let _ = self.line_starts.set(starts);
+    }
+
     /// 0-based index of the line holding `offset`.
     pub fn line_index(&self, offset: u32) -> usize {
-        self.line_starts
+        self.line_starts()
             .partition_point(|&s| s <= offset)
             .saturating_sub(1)
     }
 
     pub fn line_start(&self, index: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(index)
             .copied()
             .unwrap_or(self.text.len() as u32) as usize
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The text of the line at 0-based `index`, without its line ending.

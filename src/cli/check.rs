@@ -1,5 +1,7 @@
 //! `upward check`: parse, model, rules; print diagnostics.
 
+use std::io::{self, Write};
+
 use super::args::{CheckArgs, Format, Global};
 use super::output::{self, Failure};
 use super::{exit, external, journal};
@@ -24,10 +26,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     let mut all = diag::to_json(&diags, &journal.sources);
     all.extend(extra);
     match global.format {
-        Format::Json => {
-            output::print(&(serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"))?
-        }
-        Format::Csv => output::print(&csv(&all))?,
+        Format::Json => plain(|out| {
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            out.write_all(b"\n")
+        })?,
+        Format::Csv => plain(|out| out.write_all(csv(&all).as_bytes()))?,
         Format::Term | Format::Md => {
             output::print(&diag::render_term(&diags, &journal.sources, true))?;
             output::print(&extra_term)?;
@@ -77,6 +80,15 @@ fn rule_plugins(
         }
     }
     Ok(out)
+}
+
+/// Writes styleless output (JSON, CSV) straight to stdout through one buffer; a closed pipe
+/// becomes a quiet exit like everywhere else.
+fn plain(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    write(&mut out)?;
+    out.flush()?;
+    Ok(())
 }
 
 fn summary(diags: &[JsonDiagnostic]) -> String {

@@ -1,9 +1,11 @@
 //! Syntax → typed model parts: entries with their fields and body items, bosses, scope, settings.
 //! Everything here looks at one node at a time; what needs the whole journal is in `resolve`.
 
+use chrono::{NaiveDate, NaiveTime};
+
 use super::entry::{Boss, Entry, Fields, Informed, Item, ItemForm, MAX_BOSSES};
-use super::intern::{Names, PersonId, TagId, Tags};
-use super::load::Loaded;
+use super::intern::{FastMap, Names, PersonId, TagId, Tags};
+use super::load::{Loaded, NodeRef};
 use super::settings::{self, Settings};
 use super::values::{self, Detail, Outcome, Rhythm, Status, Tone};
 use crate::diag::{Diagnostic, FileId, Span, codes};
@@ -20,6 +22,18 @@ pub struct HandleUse {
     pub span: Span,
     /// `None` for the header's handle; else the body item it stands in, if any.
     pub item: Option<Option<u32>>,
+    /// The handle's name, as an index into [`Lowered::handle_names`].
+    pub name: u32,
+    /// The entry's kind and date, so that resolving needs not look the entry up.
+    pub kind: Kind,
+    pub date: NaiveDate,
+}
+
+/// The sort key of an entry: its date and time, without its load order.
+#[derive(Clone, Copy, Debug)]
+pub struct When {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
 }
 
 /// What lowering produces, before entries are sorted and handles resolved.
@@ -35,10 +49,22 @@ pub struct Lowered {
     pub person_refs: Vec<PersonId>,
     pub items: Vec<Item>,
     pub handle_uses: Vec<HandleUse>,
+    /// Each handle name met, by the span of its first `^name`; names compare as written.
+    pub handle_names: Vec<Span>,
+    /// Each entry's date and time, by load order.
+    pub when: Vec<When>,
+    /// The load order of the next entry lowered.
+    pub next_seq: u32,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 pub fn lower(loaded: &Loaded) -> Lowered {
+    lower_with(loaded, super::parallel::worth_splitting)
+}
+
+/// [`lower`], with `split` saying from the number of entries whether to lower them on two
+/// threads.
+pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
     let node = |r: &super::load::NodeRef| &loaded.docs[r.file.0 as usize].nodes[r.node as usize];
     let entries = loaded
         .order
@@ -59,39 +85,63 @@ pub fn lower(loaded: &Loaded) -> Lowered {
         })
         .count();
     let mut out = Lowered {
-        entries: Vec::with_capacity(entries),
+        when: Vec::with_capacity(entries),
         items: Vec::with_capacity(items),
         ..Lowered::default()
     };
+    let mut handles = FastMap::default();
     // Directives are journal-wide wherever they stand: read them all first.
     for r in &loaded.order {
-        if let Node::Directive(d) = &loaded.docs[r.file.0 as usize].nodes[r.node as usize] {
-            let mut cx = Cx {
-                out: &mut out,
-                file: r.file,
-                doc: &loaded.docs[r.file.0 as usize],
-                text: &loaded.sources.get(r.file).text,
-            };
-            cx.directive(d);
+        if let Node::Directive(d) = node(r) {
+            cx(&mut out, &mut handles, loaded, r.file).directive(d);
         }
     }
     check_boss_ranges(&mut out);
-    for r in &loaded.order {
-        if let Node::Entry(e) = &loaded.docs[r.file.0 as usize].nodes[r.node as usize] {
-            let mut cx = Cx {
-                out: &mut out,
-                file: r.file,
-                doc: &loaded.docs[r.file.0 as usize],
-                text: &loaded.sources.get(r.file).text,
-            };
-            cx.entry(e);
-        }
+    if split(entries) {
+        super::parallel::lower_split(&mut out, &mut handles, loaded, entries);
+    } else {
+        out.entries.reserve_exact(entries);
+        lower_entries(&mut out, &mut handles, loaded, &loaded.order, |_| {});
     }
     out
 }
 
-struct Cx<'a> {
-    out: &'a mut Lowered,
+/// Lowers the entries among `refs` in order, calling `after` after each.
+pub(super) fn lower_entries<'a>(
+    out: &mut Lowered,
+    handles: &mut FastMap<&'a str, u32>,
+    loaded: &'a Loaded,
+    refs: &[NodeRef],
+    mut after: impl FnMut(&mut Lowered),
+) {
+    for r in refs {
+        if let Node::Entry(e) = &loaded.docs[r.file.0 as usize].nodes[r.node as usize] {
+            cx(out, handles, loaded, r.file).entry(e);
+            after(out);
+        }
+    }
+}
+
+/// A lowering context for one file.
+fn cx<'c, 'a>(
+    out: &'c mut Lowered,
+    handles: &'c mut FastMap<&'a str, u32>,
+    loaded: &'a Loaded,
+    file: FileId,
+) -> Cx<'c, 'a> {
+    Cx {
+        out,
+        handles,
+        file,
+        doc: &loaded.docs[file.0 as usize],
+        text: &loaded.sources.get(file).text,
+    }
+}
+
+struct Cx<'c, 'a> {
+    out: &'c mut Lowered,
+    /// Handle names met so far, by text, with their index in `out.handle_names`.
+    handles: &'c mut FastMap<&'a str, u32>,
     file: FileId,
     doc: &'a Document,
     text: &'a str,
@@ -111,7 +161,7 @@ struct FieldUse<'t> {
     span: Span,
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Cx<'_, 'a> {
     fn span(&self, t: &Token) -> Span {
         Span::new(self.file, t.start as usize, t.end as usize)
     }
@@ -316,7 +366,8 @@ impl<'a> Cx<'a> {
     }
 
     fn entry(&mut self, e: &EntryNode) {
-        let seq = self.out.entries.len() as u32;
+        let seq = self.out.next_seq;
+        self.out.next_seq += 1;
         let header = self.doc.line_tokens(e.line);
         let kind_span = header
             .iter()
@@ -345,11 +396,7 @@ impl<'a> Cx<'a> {
                         ));
                     } else {
                         handle_span = Some(span);
-                        self.out.handle_uses.push(HandleUse {
-                            seq,
-                            span,
-                            item: None,
-                        });
+                        self.handle_use(t, seq, None, e);
                     }
                 }
                 _ => {}
@@ -380,7 +427,7 @@ impl<'a> Cx<'a> {
                             }
                         }
                     }
-                    self.body_tokens(i, seq, current, false);
+                    self.body_tokens(e, i, seq, current, false);
                     continue;
                 }
                 BodyForm::Note => ItemForm::Note,
@@ -400,7 +447,7 @@ impl<'a> Cx<'a> {
                 handle: None,
             });
             current = Some(index);
-            self.body_tokens(i, seq, current, matches!(item_form, ItemForm::Action(_)));
+            self.body_tokens(e, i, seq, current, matches!(item_form, ItemForm::Action(_)));
         }
         let (tag_end, people_end) = (
             self.out.tag_refs.len() as u32,
@@ -424,6 +471,10 @@ impl<'a> Cx<'a> {
             fields.until = None;
         }
         let span = self.line_span(e.line);
+        self.out.when.push(When {
+            date: e.date,
+            time: e.time,
+        });
         self.out.entries.push(Entry {
             file: self.file,
             line: e.line,
@@ -444,21 +495,21 @@ impl<'a> Cx<'a> {
     }
 
     /// Tags, handles, an action's owner and its fields, on one body line.
-    fn body_tokens(&mut self, line: u32, seq: u32, item: Option<usize>, action: bool) {
+    fn body_tokens(
+        &mut self,
+        e: &EntryNode,
+        line: u32,
+        seq: u32,
+        item: Option<usize>,
+        action: bool,
+    ) {
         let tokens = self.doc.line_tokens(line);
         let text_start = self.doc.lines[line as usize].text_start;
         let is_item_line = item.is_some_and(|i| self.out.items[i].lines.0 == line);
         for (n, t) in tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Tag => self.tag(t),
-                TokenKind::Handle => {
-                    let span = self.span(t);
-                    self.out.handle_uses.push(HandleUse {
-                        seq,
-                        span,
-                        item: Some(item.map(|i| i as u32)),
-                    });
-                }
+                TokenKind::Handle => self.handle_use(t, seq, Some(item.map(|i| i as u32)), e),
                 TokenKind::Person if action && is_item_line && t.start == text_start => {
                     let p = self.person(t);
                     if let Some(i) = item {
@@ -492,6 +543,27 @@ impl<'a> Cx<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Records a `^handle` for `resolve`, naming it by the index of its text.
+    fn handle_use(&mut self, t: &Token, seq: u32, item: Option<Option<u32>>, e: &EntryNode) {
+        let span = self.span(t);
+        let next = self.out.handle_names.len() as u32;
+        let name = *self
+            .handles
+            .entry(&self.text[t.start as usize + 1..t.end as usize])
+            .or_insert(next);
+        if name == next {
+            self.out.handle_names.push(span);
+        }
+        self.out.handle_uses.push(HandleUse {
+            seq,
+            span,
+            item,
+            name,
+            kind: e.kind,
+            date: e.date,
+        });
     }
 
     fn tag(&mut self, t: &Token) {

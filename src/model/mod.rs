@@ -5,6 +5,7 @@ mod entry;
 mod intern;
 pub mod load;
 mod lower;
+mod parallel;
 mod resolve;
 pub mod settings;
 pub mod text;
@@ -48,11 +49,8 @@ pub struct Journal {
 impl Journal {
     /// Builds the model from loaded files. Never fails: errors are in `diagnostics`.
     pub fn build(loaded: Loaded) -> Journal {
-        let t0 = std::time::Instant::now(); // TIMING
         let mut lowered = lower::lower(&loaded);
-        let t1 = t0.elapsed(); // TIMING
         let by_seq = resolve::sort_entries(&mut lowered);
-        let t2 = t0.elapsed(); // TIMING
         let uses = std::mem::take(&mut lowered.handle_uses);
         let mut diagnostics = loaded.diagnostics;
         diagnostics.append(&mut lowered.diagnostics);
@@ -73,21 +71,9 @@ impl Journal {
             items: lowered.items,
             diagnostics,
         };
-        journal.resolve_handles(&uses, &by_seq);
-        let t3 = t0.elapsed(); // TIMING
-        journal.resolve_bosses();
-        let t4 = t0.elapsed(); // TIMING
-        journal.resolve_priorities_and_leave();
-        let t5 = t0.elapsed(); // TIMING
-        if std::env::var_os("UPWARD_TIMING").is_some() {
-            eprintln!(
-                "lower {t1:?} sort {:?} handles {:?} bosses {:?} prio {:?}",
-                t2 - t1,
-                t3 - t2,
-                t4 - t3,
-                t5 - t4
-            );
-        } // TIMING
+        journal.resolve_handles(&uses, &lowered.handle_names, &by_seq);
+        let kept = journal.resolve_bosses();
+        journal.resolve_priorities_and_leave(&kept);
         journal
     }
 

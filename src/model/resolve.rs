@@ -1,13 +1,14 @@
 //! Whole-journal meaning: entry order, handles, bosses of entries, priorities over time, leave.
 
 use super::Journal;
-use chrono::{Datelike, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::entry::{
-    Away, BossId, BossSet, Entry, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
+    Away, BossId, BossSet, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
 };
 use super::intern::FastMap;
-use super::lower::Lowered;
+use super::lower::{HandleUse, Lowered, When};
+use crate::diag::Span;
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
 
@@ -16,47 +17,56 @@ use crate::syntax::Kind;
 ///
 /// Entries are large, so their order is found on small keys and then applied in place.
 pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
+    let when = std::mem::take(&mut lowered.when);
     let entries = &mut lowered.entries;
-    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-    // Times of day are whole minutes, so (date, time) packs into one number.
-    let packed = entries
-        .iter()
-        .all(|e| e.time.is_none_or(|t| t.nanosecond() == 0));
-    if packed {
-        let key = |e: &Entry| {
-            let day = (i64::from(e.date.num_days_from_ce()) - i64::from(i32::MIN)) as u64;
-            let time = e
-                .time
-                .map_or(0, |t| 1 + u64::from(t.num_seconds_from_midnight()));
-            day << 17 | time
-        };
-        let mut keys: Vec<(u64, u32, u32)> = (entries.iter().zip(0..))
-            .map(|(e, i)| (key(e), e.seq, i))
-            .collect();
-        let t = std::time::Instant::now(); // TIMING
-        if !keys.is_sorted() {
-            if std::env::var_os("UPWARD_STABLE").is_some() {
-                keys.sort()
-            } else {
-                keys.sort_unstable()
-            }; // TIMING
-            if std::env::var_os("UPWARD_TIMING").is_some() {
-                eprintln!("keysort {:?}", t.elapsed());
-            } // TIMING
-            order = keys.iter().map(|&(_, _, i)| i).collect();
-        }
-    } else {
-        order.sort_by_key(|&i| {
-            let e = &entries[i as usize];
-            (e.date, e.time.is_some(), e.time, e.seq)
-        });
-    }
+    // Entries are lowered in load order: an entry's index there is its `seq`.
+    let Some(mut order) = sorted_order(&when) else {
+        return (0..entries.len() as u32).collect();
+    };
     let mut by_seq = vec![0u32; entries.len()];
-    for (id, &from) in order.iter().enumerate() {
-        by_seq[entries[from as usize].seq as usize] = id as u32;
+    for (id, &seq) in order.iter().enumerate() {
+        by_seq[seq as usize] = id as u32;
     }
     permute(entries, &mut order);
     by_seq
+}
+
+/// The load orders of entries sorted by (date, untimed first, time, load order), or `None`
+/// when they are in that order already.
+fn sorted_order(when: &[When]) -> Option<Vec<u32>> {
+    let bits = |n: u64| 64 - n.leading_zeros();
+    let days = when.iter().map(|w| i64::from(w.date.num_days_from_ce()));
+    let (first, last) = (days.clone().min().unwrap_or(0), days.max().unwrap_or(0));
+    let seq_bits = bits(when.len() as u64);
+    // 17 bits hold `1 + seconds` of a time of day, 0 for none.
+    let time_bits = 17;
+    let whole_seconds = when
+        .iter()
+        .all(|w| w.time.is_none_or(|t| t.nanosecond() == 0));
+    if whole_seconds && bits((last - first) as u64) + time_bits + seq_bits <= 64 {
+        // Everything packs into one number: sort those.
+        let mut keys: Vec<u64> = (when.iter().zip(0..))
+            .map(|(w, seq)| {
+                let day = (i64::from(w.date.num_days_from_ce()) - first) as u64;
+                let time = w
+                    .time
+                    .map_or(0, |t| 1 + u64::from(t.num_seconds_from_midnight()));
+                (day << time_bits | time) << seq_bits | seq
+            })
+            .collect();
+        if keys.is_sorted() {
+            return None;
+        }
+        keys.sort_unstable();
+        let mask = (1u64 << seq_bits) - 1;
+        return Some(keys.iter().map(|k| (k & mask) as u32).collect());
+    }
+    let mut order: Vec<u32> = (0..when.len() as u32).collect();
+    order.sort_by_key(|&seq| {
+        let w = &when[seq as usize];
+        (w.date, w.time.is_some(), w.time, seq)
+    });
+    (!order.iter().zip(0..).all(|(&seq, i)| seq == i)).then_some(order)
 }
 
 /// Reorders `items` so that position `k` holds the item that was at `order[k]`, by following
@@ -77,27 +87,26 @@ fn permute<T>(items: &mut [T], order: &mut [u32]) {
 }
 
 impl Journal {
-    /// Defines handles, then resolves every reference to them, in date order.
-    pub(super) fn resolve_handles(&mut self, uses: &[super::lower::HandleUse], by_seq: &[u32]) {
-        let mut uses: Vec<(EntryId, &super::lower::HandleUse)> =
+    /// Defines handles, then resolves every reference to them, in date order. `names` holds
+    /// the span of each handle name that `uses` refer to by index.
+    pub(super) fn resolve_handles(&mut self, uses: &[HandleUse], names: &[Span], by_seq: &[u32]) {
+        let mut uses: Vec<(EntryId, &HandleUse)> =
             uses.iter().map(|u| (by_seq[u.seq as usize], u)).collect();
         uses.sort_unstable_by_key(|(e, u)| (*e, u.span.start));
         let sources = &self.sources;
-        let name_of = |u: &super::lower::HandleUse| &sources.text(u.span)[1..];
-        let mut index: FastMap<&str, u32> = FastMap::default();
-        index.reserve(uses.len());
+        let text = |name: u32| &sources.text(names[name as usize])[1..];
+        // The handle each name defines, and the date of its defining entry.
+        let mut index: Vec<Option<(u32, NaiveDate)>> = vec![None; names.len()];
         // Pass 1: definitions (promise, pitch, problem headers).
         for &(id, u) in &uses {
-            let entry = &self.entries[id as usize];
-            let Some(kind) = HandleKind::of(entry.kind).filter(|_| u.item.is_none()) else {
+            let Some(kind) = HandleKind::of(u.kind).filter(|_| u.item.is_none()) else {
                 continue;
             };
-            let name = name_of(u);
-            match index.get(name).map(|&h| (h, &self.handles[h as usize])) {
+            match index[u.name as usize] {
                 None => {
-                    index.insert(name, self.handles.len() as u32);
+                    index[u.name as usize] = Some((self.handles.len() as u32, u.date));
                     self.handles.push(Handle {
-                        name: name.to_string(),
+                        name: text(u.name).to_string(),
                         kind,
                         def: id,
                         pitches: vec![id],
@@ -107,19 +116,22 @@ impl Journal {
                     });
                     self.entries[id as usize].handle = Some(self.handles.len() as u32 - 1);
                 }
-                Some((h, handle))
-                    if handle.kind == HandleKind::Pitch && kind == HandleKind::Pitch =>
+                Some((h, _))
+                    if self.handles[h as usize].kind == HandleKind::Pitch
+                        && kind == HandleKind::Pitch =>
                 {
                     self.handles[h as usize].pitches.push(id);
                     self.entries[id as usize].handle = Some(h);
                 }
-                Some((_, h)) => {
-                    let def = self.entries[h.def as usize].span;
+                Some((h, _)) => {
+                    let h = &self.handles[h as usize];
+                    let def = &self.entries[h.def as usize];
+                    let name = text(u.name);
                     let message = if h.kind == kind {
                         format!(
                             "handle `^{name}` is already defined by the {} of {}",
                             kind.as_str(),
-                            self.entries[h.def as usize].date
+                            def.date
                         )
                     } else {
                         format!(
@@ -130,24 +142,21 @@ impl Journal {
                     };
                     self.diagnostics.push(
                         Diagnostic::error(codes::HANDLE, u.span, message)
-                            .with_related(def, "defined here"),
+                            .with_related(def.span, "defined here"),
                     );
                 }
             }
         }
         // Pass 2: references, closes, slips and decisions.
         for &(id, u) in &uses {
-            let (kind, date) = {
-                let e = &self.entries[id as usize];
-                (e.kind, e.date)
-            };
+            let (kind, date) = (u.kind, u.date);
             if u.item.is_none() && HandleKind::of(kind).is_some() {
                 continue;
             }
-            let name = name_of(u);
-            let Some(&h) = index.get(name) else {
-                let names = self.handles.iter().map(|h| h.name.as_str());
-                let help = match crate::syntax::names::suggest(name, names) {
+            let Some((h, def_date)) = index[u.name as usize] else {
+                let name = text(u.name);
+                let known = self.handles.iter().map(|h| h.name.as_str());
+                let help = match crate::syntax::names::suggest(name, known) {
                     Some(near) => format!("did you mean `^{near}`?"),
                     None => "a handle is defined by a `promise`, `pitch` or `problem` entry".into(),
                 };
@@ -158,45 +167,33 @@ impl Journal {
                 continue;
             };
             let handle = &self.handles[h as usize];
-            let def = &self.entries[handle.def as usize];
             let needs = match (u.item, kind) {
                 (None, Kind::Done | Kind::Slip) => Some(&[HandleKind::Promise][..]),
                 (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
                 _ => None,
             };
-            if let Some(kinds) = needs
-                && !kinds.contains(&handle.kind)
-            {
-                let what = if kinds.len() == 1 {
-                    "a promise"
+            let wrong_kind = needs.is_some_and(|kinds| !kinds.contains(&handle.kind));
+            if wrong_kind || date < def_date {
+                let def = self.entries[handle.def as usize].span;
+                let name = text(u.name);
+                let message = if wrong_kind {
+                    let what = match needs {
+                        Some([_]) => "a promise",
+                        _ => "a pitch or a problem",
+                    };
+                    format!(
+                        "`{kind}` needs {what}, but `^{name}` names a {}",
+                        handle.kind.as_str()
+                    )
                 } else {
-                    "a pitch or a problem"
+                    format!(
+                        "`^{name}` is used on {date}, before the {} that defines it on {def_date}",
+                        handle.kind.as_str()
+                    )
                 };
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        codes::HANDLE,
-                        u.span,
-                        format!(
-                            "`{kind}` needs {what}, but `^{name}` names a {}",
-                            handle.kind.as_str()
-                        ),
-                    )
-                    .with_related(def.span, "defined here"),
-                );
-                continue;
-            }
-            if date < def.date {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        codes::HANDLE,
-                        u.span,
-                        format!(
-                            "`^{name}` is used on {date}, before the {} that defines it on {}",
-                            handle.kind.as_str(),
-                            def.date
-                        ),
-                    )
-                    .with_related(def.span, "defined here"),
+                    Diagnostic::error(codes::HANDLE, u.span, message)
+                        .with_related(def, "defined here"),
                 );
                 continue;
             }
@@ -233,8 +230,12 @@ impl Journal {
             .map(|i| BossId(i as u8))
     }
 
-    /// Which boss each entry belongs to (SPEC §3).
-    pub(super) fn resolve_bosses(&mut self) {
+    /// Which boss each entry belongs to (SPEC §3). Entries are many and large, so this is one
+    /// pass over them; it returns the priority and away entries, for
+    /// [`Journal::resolve_priorities_and_leave`].
+    pub(super) fn resolve_bosses(&mut self) -> Vec<EntryId> {
+        let mut follow = Vec::new();
+        let mut kept = Vec::new();
         for id in 0..self.entries.len() {
             let e = &self.entries[id];
             let mut set = BossSet::default();
@@ -254,23 +255,28 @@ impl Journal {
             {
                 set.insert(b);
             }
+            match (e.kind, e.handle) {
+                (Kind::Done | Kind::Slip | Kind::Decision, Some(_)) => follow.push(id),
+                (Kind::Priority | Kind::Away, _) => kept.push(id as EntryId),
+                _ => {}
+            }
             self.entries[id].bosses = set;
         }
         // done, slip and decision belong to the boss of their handle's entry.
-        for id in 0..self.entries.len() {
-            let e = &self.entries[id];
-            if let (Kind::Done | Kind::Slip | Kind::Decision, Some(h)) = (e.kind, e.handle) {
+        for id in follow {
+            if let Some(h) = self.entries[id].handle {
                 let def = self.handles[h as usize].def;
                 self.entries[id].bosses = self.entries[def as usize].bosses;
             }
         }
+        kept
     }
 
-    /// Priorities over time and leave ranges.
-    pub(super) fn resolve_priorities_and_leave(&mut self) {
+    /// Priorities over time and leave ranges, from the priority and away entries `ids`.
+    pub(super) fn resolve_priorities_and_leave(&mut self, ids: &[EntryId]) {
         let mut index: FastMap<super::TagId, usize> = FastMap::default();
-        for id in 0..self.entries.len() {
-            let e = &self.entries[id];
+        for &id in ids {
+            let e = &self.entries[id as usize];
             match e.kind {
                 Kind::Priority => {
                     let Some(&key) = self

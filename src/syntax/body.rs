@@ -6,8 +6,8 @@ use super::names::FieldKey;
 use super::tree::{ActionState, BodyForm};
 use super::words::{is_space_byte, space_len};
 
-/// `action_box = "[ ]" | "[x]" | "[X]" | "[-]" ;`
-fn action_box(input: &str) -> IResult<&str, ActionState> {
+/// `action_box = "[ ]" | "[x]" | "[X]" | "[-]" ;` Markers are ASCII, so their parsers read bytes.
+fn action_box(input: &[u8]) -> IResult<&[u8], ActionState> {
     alt((
         tag("[ ]").map(|_| ActionState::Open),
         tag("[x]").map(|_| ActionState::Done),
@@ -18,7 +18,7 @@ fn action_box(input: &str) -> IResult<&str, ActionState> {
 }
 
 /// `action_marker = [ "-" , space ] , action_box ;`
-fn action_marker(input: &str) -> IResult<&str, ActionState> {
+fn action_marker(input: &[u8]) -> IResult<&[u8], ActionState> {
     let (rest, _) = opt((tag("-"), nom::character::complete::space1)).parse(input)?;
     action_box(rest)
 }
@@ -40,8 +40,8 @@ pub fn form(s: &str) -> (BodyForm, usize) {
             };
         }
         Some(b'-' | b'[') => {
-            if let Ok((rest, state)) = action_marker(s)
-                && ends_word(rest)
+            if let Ok((rest, state)) = action_marker(s.as_bytes())
+                && rest.first().is_none_or(|&b| is_space_byte(b))
             {
                 return (BodyForm::Action(state), s.len() - rest.len());
             }

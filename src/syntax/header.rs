@@ -8,40 +8,48 @@ use nom::{
     combinator::recognize,
 };
 
-use super::words::{is_space, is_space_byte};
+use super::words::is_space_byte;
 
-fn digits(n: usize) -> impl Fn(&str) -> IResult<&str, &str> {
-    move |input| take_while_m_n(n, n, |c: char| c.is_ascii_digit()).parse(input)
+fn digits(n: usize) -> impl Fn(&[u8]) -> IResult<&[u8], &[u8]> {
+    move |input| take_while_m_n(n, n, |b: u8| b.is_ascii_digit()).parse(input)
 }
 
-/// `date = digit4 , "-" , digit2 , "-" , digit2 ;` (a calendar date is checked after).
-pub fn date_shape(input: &str) -> IResult<&str, &str> {
+/// `date = digit4 , "-" , digit2 , "-" , digit2 ;` (a calendar date is checked after). Dates
+/// and times are ASCII, so their parsers read bytes.
+pub fn date_shape(input: &[u8]) -> IResult<&[u8], &[u8]> {
     recognize((digits(4), char('-'), digits(2), char('-'), digits(2))).parse(input)
 }
 
 /// `time = digit2 , ":" , digit2 ;` (hours 00–23 and minutes 00–59 are checked after).
-pub fn time_shape(input: &str) -> IResult<&str, &str> {
+pub fn time_shape(input: &[u8]) -> IResult<&[u8], &[u8]> {
     recognize((digits(2), char(':'), digits(2))).parse(input)
 }
 
 /// `word = non_space , { non_space } ;`
 pub fn word(input: &str) -> IResult<&str, &str> {
-    take_till1(is_space).parse(input)
+    // Spaces and tabs are ASCII: the word ends at a byte boundary that is a char boundary.
+    let (_, found) = take_till1(is_space_byte)
+        .parse(input.as_bytes())
+        .map_err(|e| e.map(|e: nom::error::Error<&[u8]>| nom::error::Error::new(input, e.code)))?;
+    Ok((&input[found.len()..], &input[..found.len()]))
 }
+
+/// A parser of an ASCII shape: the bytes it matched, and the rest.
+type Shape<'a> = fn(&'a [u8]) -> IResult<&'a [u8], &'a [u8]>;
 
 /// A whole word that has the shape of a date or a time: nothing else may follow in the word.
 /// Both shapes start with a digit, so nothing else is tried.
 pub fn whole<'a>(
-    parser: fn(&'a str) -> IResult<&'a str, &'a str>,
+    parser: Shape<'a>,
     input: &'a str,
 ) -> Option<&'a str> {
     if !input.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    parser(input)
+    parser(input.as_bytes())
         .ok()
-        .filter(|(rest, _)| rest.as_bytes().first().is_none_or(|&b| is_space_byte(b)))
-        .map(|(_, found)| found)
+        .filter(|(rest, _)| rest.first().is_none_or(|&b| is_space_byte(b)))
+        .map(|(_, found)| &input[..found.len()])
 }
 
 /// A word shaped like a time but not `HH:MM`: `9:30`, `9:5`, `930:00`.

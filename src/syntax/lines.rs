@@ -33,21 +33,27 @@ pub fn parse(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>) {
         None
     };
     let Some(mid) = split else {
-        return parse_range(file, text, 0..text.len(), bom, invalid, text.len());
+        let (doc, diags, starts) = parse_range(file, text, 0..text.len(), bom, invalid, text.len());
+        source.found_line_starts(starts);
+        return (doc, diags);
     };
     let (first_bad, second_bad) =
         invalid.split_at(invalid.partition_point(|&at| (at as usize) < mid));
-    let ((mut doc, mut diags), (second, more)) = std::thread::scope(|scope| {
-        let second = scope
-            .spawn(|| parse_range(file, text, mid..text.len(), 0, second_bad, text.len() - mid));
-        let first = parse_range(file, text, 0..mid, bom, first_bad, text.len());
-        let second = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (first, second)
-    });
+    let ((mut doc, mut diags, mut starts), (second, more, more_starts)) =
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                parse_range(file, text, mid..text.len(), 0, second_bad, text.len() - mid)
+            });
+            let first = parse_range(file, text, 0..mid, bom, first_bad, text.len());
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, second)
+        });
     append(&mut doc, second);
     diags.extend(more);
+    starts.extend_from_slice(&more_starts);
+    source.found_line_starts(starts);
     (doc, diags)
 }
 
@@ -67,17 +73,28 @@ fn split_point(text: &str) -> Option<usize> {
     None
 }
 
-/// Appends the tree of a later part of the same file, moving its token and line indices.
+/// Appends the tree of a later part of the same file, moving its token and line indices. The
+/// tokens are copied on a second thread while the lines and nodes are copied here.
 fn append(doc: &mut Document, later: Document) {
     let lines = doc.lines.len() as u32;
     let tokens = doc.tokens.len() as u32;
-    doc.tokens.extend_from_slice(&later.tokens);
-    doc.lines.extend(later.lines.iter().map(|l| Line {
-        tokens: (l.tokens.0 + tokens, l.tokens.1 + tokens),
-        ..*l
-    }));
-    doc.nodes
-        .extend(later.nodes.into_iter().map(|node| match node {
+    let Document {
+        lines: later_lines,
+        tokens: later_tokens,
+        nodes: later_nodes,
+    } = later;
+    let Document {
+        lines: all_lines,
+        tokens: all_tokens,
+        nodes: all_nodes,
+    } = doc;
+    std::thread::scope(|scope| {
+        scope.spawn(|| all_tokens.extend_from_slice(&later_tokens));
+        all_lines.extend(later_lines.iter().map(|l| Line {
+            tokens: (l.tokens.0 + tokens, l.tokens.1 + tokens),
+            ..*l
+        }));
+        all_nodes.extend(later_nodes.into_iter().map(|node| match node {
             Node::Entry(e) => Node::Entry(EntryNode {
                 line: e.line + lines,
                 body: e.body.start + lines..e.body.end + lines,
@@ -89,10 +106,12 @@ fn append(doc: &mut Document, later: Document) {
                 ..d
             }),
         }));
+    });
 }
 
 /// Parses the lines of `text[range]` (which starts a line); `bom` is the length of a byte order
 /// mark at its start; `invalid` the invalid UTF-8 offsets in the range. `room` sizes the vectors.
+/// Returns the tree, the diagnostics and the line starts in the range.
 fn parse_range(
     file: FileId,
     text: &str,
@@ -100,7 +119,7 @@ fn parse_range(
     bom: usize,
     invalid: &[u32],
     room: usize,
-) -> (Document, Vec<Diagnostic>) {
+) -> (Document, Vec<Diagnostic>, Vec<u32>) {
     let mut p = LineParser {
         file,
         doc: Document {
@@ -121,9 +140,17 @@ fn parse_range(
     let mut newlines = memchr::memchr_iter(b'\n', &bytes[base..]).map(|i| base + i);
     // The lines are located by nom_locate; offsets in it are relative to `base`.
     let mut cursor = Input::new(&text[range.clone()]);
+    // Where lines start, for the source file: 0 first, then one past each line end.
+    let mut starts = Vec::with_capacity(room / 48 + 1);
+    if range.start == 0 {
+        starts.push(0);
+    }
     let mut pos = range.start;
     while pos < range.end {
         let newline = newlines.next();
+        if let Some(i) = newline {
+            starts.push(i as u32 + 1);
+        }
         let next = newline.map_or(range.end, |i| i + 1);
         let mut end = newline.unwrap_or(range.end);
         if end > pos && bytes[end - 1] == b'\r' {
@@ -163,7 +190,7 @@ fn parse_range(
         cursor = rest;
         pos = next;
     }
-    (p.doc, p.diags)
+    (p.doc, p.diags, starts)
 }
 
 /// Where a line stands: its content `start..end`, the `next` line's start, and `at`, where

@@ -1,0 +1,271 @@
+//! Lowering a large journal's entries on two threads.
+//!
+//! Entries are lowered one at a time in load order, and what lowering gives (ids of names and
+//! tags, indices of items, references and handle names) depends only on the entries before.
+//! So the later entries can be lowered on their own, with tables of their own, and renumbered
+//! afterwards as if they had been lowered after the earlier ones.
+//!
+//! Entries are large, and writing fresh memory costs more than lowering them. So the main
+//! thread owns the one vector of entries: it touches the room for the earlier entries first,
+//! lowers the later entries after that room, and moves the earlier entries in as the helper
+//! thread sends them, in small batches through buffers that go back and forth.
+
+use std::sync::mpsc;
+
+use chrono::NaiveDate;
+
+use super::entry::{BossSet, Entry, Fields, Informed, Item};
+use super::intern::{FastMap, PersonId};
+use super::load::Loaded;
+use super::lower::{HandleUse, Lowered, lower_entries};
+use crate::diag::Span;
+use crate::syntax::{Kind, Node};
+
+/// Journals with fewer entries are lowered on one thread.
+const PARALLEL: usize = 1 << 14;
+
+/// The share of the entries, in percent, that the helper thread lowers: the main thread also
+/// touches the room for them and moves them in.
+const HELPER_SHARE: usize = 76;
+
+/// Entries per batch sent from the helper thread.
+const BATCH: usize = 2048;
+
+/// Whether lowering `entries` entries on two threads pays: there are many, and two cores.
+pub(super) fn worth_splitting(entries: usize) -> bool {
+    entries >= PARALLEL && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
+/// Lowers every entry of `loaded` into `out`, whose directives are lowered already, on two
+/// threads.
+pub(super) fn lower_split<'a>(
+    out: &mut Lowered,
+    handles: &mut FastMap<&'a str, u32>,
+    loaded: &'a Loaded,
+    total: usize,
+) {
+    let is_entry = |r: &&super::load::NodeRef| {
+        matches!(
+            loaded.docs[r.file.0 as usize].nodes[r.node as usize],
+            Node::Entry(_)
+        )
+    };
+    let early = total * HELPER_SHARE / 100;
+    let split = loaded
+        .order
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| is_entry(r))
+        .nth(early)
+        .map_or(loaded.order.len(), |(i, _)| i);
+    let (first, second) = loaded.order.split_at(split);
+    let mut entries = Vec::with_capacity(total);
+    let (full_tx, full_rx) = mpsc::channel::<Vec<Entry>>();
+    let (empty_tx, empty_rx) = mpsc::channel::<Vec<Entry>>();
+    let mut later = Lowered {
+        next_seq: early as u32,
+        ..Lowered::default()
+    };
+    let mut later_handles = FastMap::default();
+    let (early_out, early_handles) = (&mut *out, &mut *handles);
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(move || {
+            let (out, handles) = (early_out, early_handles);
+            out.entries = Vec::with_capacity(BATCH);
+            let send = |out: &mut Lowered| {
+                let empty = empty_rx
+                    .try_recv()
+                    .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                // The receiver lives until this thread ends.
+                let _ = full_tx.send(std::mem::replace(&mut out.entries, empty));
+            };
+            lower_entries(out, handles, loaded, first, |out| {
+                if out.entries.len() == BATCH {
+                    send(out);
+                }
+            });
+            send(out);
+        });
+        let mut moved = 0;
+        let mut take = |entries: &mut Vec<Entry>, mut batch: Vec<Entry>| {
+            if entries.len() < moved + batch.len() {
+                entries.resize(moved + batch.len(), blank());
+            }
+            for (slot, e) in entries[moved..].iter_mut().zip(batch.drain(..)) {
+                *slot = e;
+                moved += 1;
+            }
+            let _ = empty_tx.send(batch);
+        };
+        // Touch the room for the helper's entries a step at a time, moving in what it sent.
+        while entries.len() < early {
+            let step = (early - entries.len()).min(16 * BATCH);
+            entries.resize(entries.len() + step, blank());
+            while let Ok(batch) = full_rx.try_recv() {
+                take(&mut entries, batch);
+            }
+        }
+        later.entries = entries;
+        let mut since = 0;
+        lower_entries(&mut later, &mut later_handles, loaded, second, |later| {
+            since += 1;
+            if since % 64 == 0 {
+                while let Ok(batch) = full_rx.try_recv() {
+                    take(&mut later.entries, batch);
+                }
+            }
+        });
+        // The helper's sender goes away when it ends, and with it this loop.
+        for batch in &full_rx {
+            take(&mut later.entries, batch);
+        }
+        helper
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    });
+    out.append(early, later, &later_handles, handles);
+}
+
+/// A stand-in entry for the room the earlier entries are moved into.
+fn blank() -> Entry {
+    Entry {
+        file: Default::default(),
+        line: 0,
+        span: Span::default(),
+        date: NaiveDate::MIN,
+        time: None,
+        kind: Kind::Did,
+        seq: 0,
+        bosses: BossSet::default(),
+        handle: None,
+        handle_span: None,
+        tags: (0, 0),
+        people: (0, 0),
+        items: (0, 0),
+        body: (0, 0),
+        fields: Fields::default(),
+    }
+}
+
+impl Lowered {
+    /// Adds what lowering the entries after the first `early` produced: `later`, whose
+    /// `entries` hold this part's entries first, then its own, and whose handle names are in
+    /// `later_handles`. Its names, tags, items and references are renumbered so that the result
+    /// is what lowering every entry here, in order, would have given.
+    fn append<'a>(
+        &mut self,
+        early: usize,
+        mut later: Lowered,
+        later_handles: &FastMap<&'a str, u32>,
+        handles: &mut FastMap<&'a str, u32>,
+    ) {
+        let tags = self.tags.absorb(&later.tags);
+        let people = self.people.absorb(&later.people);
+        let person = |p: PersonId| PersonId(people[p.0 as usize]);
+        let tag_base = self.tag_refs.len() as u32;
+        let person_base = self.person_refs.len() as u32;
+        let item_base = self.items.len() as u32;
+        self.tag_refs
+            .extend(later.tag_refs.iter().map(|t| tags[t.0 as usize]));
+        self.person_refs
+            .extend(later.person_refs.iter().map(|&p| person(p)));
+        self.items.extend(later.items.into_iter().map(|item| Item {
+            owner: item.owner.map(person),
+            ..item
+        }));
+        for e in &mut later.entries[early..] {
+            e.tags = (e.tags.0 + tag_base, e.tags.1 + tag_base);
+            e.people = (e.people.0 + person_base, e.people.1 + person_base);
+            e.items = (e.items.0 + item_base, e.items.1 + item_base);
+            if let Some(Informed::Person(p)) = e.fields.informed {
+                e.fields.informed = Some(Informed::Person(person(p)));
+            }
+        }
+        self.entries = later.entries;
+        self.when.extend(later.when);
+        // Handle names: the later part's in the order it met them, each new one added here.
+        let mut names = vec![0; later.handle_names.len()];
+        let mut met: Vec<(&str, u32)> = later_handles.iter().map(|(&n, &i)| (n, i)).collect();
+        met.sort_unstable_by_key(|&(_, i)| i);
+        for (name, i) in met {
+            let next = self.handle_names.len() as u32;
+            let id = *handles.entry(name).or_insert(next);
+            if id == next {
+                self.handle_names.push(later.handle_names[i as usize]);
+            }
+            names[i as usize] = id;
+        }
+        self.handle_uses
+            .extend(later.handle_uses.into_iter().map(|u| HandleUse {
+                name: names[u.name as usize],
+                item: u.item.map(|item| item.map(|i| i + item_base)),
+                ..u
+            }));
+        self.diagnostics.extend(later.diagnostics);
+        self.next_seq = later.next_seq;
+    }
+}
+
+#[cfg(test)]
+#[path = "../../benches/gen/mod.rs"]
+mod generator;
+
+#[cfg(test)]
+mod tests {
+    use super::super::load::{Overlay, load};
+    use super::super::lower::{Lowered, lower_with};
+
+    /// Lowering on two threads gives exactly what lowering on one gives: the same entries,
+    /// ids, references, handle names and diagnostics, in the same order.
+    #[test]
+    fn split_lowering_matches_one_thread() {
+        let mut text = super::generator::journal(6000, 7);
+        // Things the later part meets first or must match with the earlier part: a new person
+        // and tag, an unknown and a duplicate handle, two field errors and an owned action.
+        text.push_str(
+            "2026-11-21 initiative #brand-new/child with @newcomer informed:@zed\n  \
+             [ ] @ann send the draft\n\
+             2026-11-21 done ^never-defined\n\
+             2026-11-21 promise ^dup due:2026-12-01 ship it\n\
+             2026-11-22 promise ^dup due:2026-12-02 ship it again\n\
+             2026-11-22 priority #x rank:zero\n\
+             2026-11-22 did with @zed dur:1h\n",
+        );
+        let overlay = Overlay {
+            files: vec![("big.up".into(), text)],
+        };
+        let loaded = load(&["big.up".into()], &overlay).expect("loads from memory");
+        let one = lower_with(&loaded, |_| false);
+        let two = lower_with(&loaded, |_| true);
+        assert!(one.entries.len() > 6000);
+        assert_eq!(one.diagnostics.len(), 2, "{:?}", one.diagnostics);
+        // Everything lowering entries writes (settings hold a map, whose order is arbitrary).
+        let show = |l: &Lowered| {
+            format!(
+                "{:#?}",
+                (
+                    (&l.entries, &l.tags, &l.people, &l.tag_refs, &l.person_refs),
+                    (&l.items, &l.handle_uses, &l.handle_names, &l.when),
+                    (l.next_seq, &l.diagnostics, &l.bosses, &l.scope),
+                )
+            )
+        };
+        let (one, two) = (show(&one), show(&two));
+        // The first line that differs, with what leads to it, rather than two huge dumps.
+        if let Some(at) = one.lines().zip(two.lines()).position(|(a, b)| a != b) {
+            let context = |s: &str| {
+                s.lines()
+                    .skip(at.saturating_sub(30))
+                    .take(31)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            panic!(
+                "one thread:\n{}\n\ntwo threads:\n{}",
+                context(&one),
+                context(&two)
+            );
+        }
+        assert_eq!(one.len(), two.len());
+    }
+}
