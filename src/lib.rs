@@ -42,3 +42,8 @@ pub fn check(
     });
     all
 }
+
+/// The benchmarks' journal generator, for tests that need a large realistic journal.
+#[cfg(test)]
+#[path = "../benches/gen/mod.rs"]
+mod generator;

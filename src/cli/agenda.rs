@@ -8,7 +8,7 @@ use crate::report::agenda::{self, Options};
 pub fn run(global: &Global, _args: &AgendaArgs) -> Result<u8, Failure> {
     let (journal, today) = load(global)?;
     let options = Options {
-        boss: one_boss(global, &journal, today)?,
+        boss: one_boss(global, journal, today)?,
     };
-    emit(global, &agenda::build(&journal, today, &options))
+    emit(global, &agenda::build(journal, today, &options))
 }

@@ -8,12 +8,12 @@ use crate::report::brag::{self, Options, default_since};
 pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
     let (journal, today) = load(global)?;
     let bosses = match &global.boss {
-        Some(asked) => vec![find_boss(&journal, asked, today)?],
+        Some(asked) => vec![find_boss(journal, asked, today)?],
         None => Vec::new(),
     };
     let options = Options {
         since: args.since.unwrap_or_else(|| default_since(today)),
         bosses,
     };
-    emit(global, &brag::build(&journal, today, &options))
+    emit(global, &brag::build(journal, today, &options))
 }

@@ -20,8 +20,8 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     }
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
-    let diags = crate::check(&journal, today, &args.allow);
-    let extra = rule_plugins(global, args, &journal, today)?;
+    let diags = crate::check(journal, today, &args.allow);
+    let extra = rule_plugins(global, args, journal, today)?;
     let extra_term = plugin::render_term(&extra);
     let mut all = diag::to_json(&diags, &journal.sources);
     all.extend(extra);

@@ -8,7 +8,7 @@ use crate::report::dashboard::{self, Options};
 pub fn run(global: &Global) -> Result<u8, Failure> {
     let (journal, today) = load(global)?;
     let options = Options {
-        bosses: bosses(global, &journal, today)?,
+        bosses: bosses(global, journal, today)?,
     };
-    emit(global, &dashboard::build(&journal, today, &options))
+    emit(global, &dashboard::build(journal, today, &options))
 }

@@ -12,7 +12,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<u8, Failure> {
         ));
     }
     let journal = journal::load(global)?;
-    let mut model = export::export(&journal);
+    let mut model = export::export(journal);
     if args.redact {
         model = export::redact(&model);
     }

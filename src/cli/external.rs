@@ -23,8 +23,8 @@ pub fn run(global: &Global, args: &[OsString]) -> Result<u8, Failure> {
     let paths = journal::paths(global)?;
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
-    let program = plugin::find(&name, &guard(&paths, &journal)).map_err(usage)?;
-    let input = crate::export::to_json(&crate::export::export(&journal));
+    let program = plugin::find(&name, &guard(&paths, journal)).map_err(usage)?;
+    let input = crate::export::to_json(&crate::export::export(journal));
     let ctx = Context {
         journal: paths,
         today,

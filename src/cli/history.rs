@@ -17,7 +17,7 @@ pub fn run(global: &Global, args: &HistoryArgs) -> Result<u8, Failure> {
     use crate::git::{self, GitError};
 
     let journal = journal::load(global)?;
-    let analysis = match git::analyse(&journal, true) {
+    let analysis = match git::analyse(journal, true) {
         Ok(a) => a,
         Err(e @ GitError::NotARepository(_)) => {
             output::error_line(&e.to_string());
@@ -28,7 +28,7 @@ pub fn run(global: &Global, args: &HistoryArgs) -> Result<u8, Failure> {
             return Ok(exit::FINDINGS);
         }
     };
-    let report = git::report(&journal, &analysis, args.since);
+    let report = git::report(journal, &analysis, args.since);
     for note in &report.notes {
         output::eprint(&format!("note: {note}\n"));
     }

@@ -28,8 +28,9 @@ pub fn paths(global: &Global) -> Result<Vec<PathBuf>, Failure> {
     ))
 }
 
-/// Loads and builds the journal.
-pub fn load(global: &Global) -> Result<Journal, Failure> {
+/// Loads and builds the journal, which then lives until the program exits: a command runs
+/// once, and freeing a large journal a block at a time would only delay the exit.
+pub fn load(global: &Global) -> Result<&'static Journal, Failure> {
     let paths = paths(global)?;
     for p in &paths {
         if !p.exists() {
@@ -39,7 +40,7 @@ pub fn load(global: &Global) -> Result<Journal, Failure> {
             )));
         }
     }
-    load_paths(&paths)
+    load_paths(&paths).map(|journal| &*Box::leak(Box::new(journal)))
 }
 
 /// Loads and builds the journal at `paths`; a path that cannot be read is a usage error.

@@ -13,15 +13,15 @@ pub fn run(global: &Global, args: &ReportArgs) -> Result<u8, Failure> {
     let (journal, today) = load(global)?;
     let period = range::parse_period(&args.period, today).map_err(Failure::Usage)?;
     let bosses = match &global.boss {
-        Some(asked) => vec![find_boss(&journal, asked, today)?],
+        Some(asked) => vec![find_boss(journal, asked, today)?],
         None => Vec::new(),
     };
     let options = summary::Options { period, bosses };
-    emit(global, &summary::build(&journal, today, &options))
+    emit(global, &summary::build(journal, today, &options))
 }
 
 /// The journal and today. A journal with errors still reports; stderr says so once.
-pub(super) fn load(global: &Global) -> Result<(Journal, NaiveDate), Failure> {
+pub(super) fn load(global: &Global) -> Result<(&'static Journal, NaiveDate), Failure> {
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
     let errors = journal.diagnostics.iter().filter(|d| d.is_error()).count();

@@ -9,7 +9,7 @@ pub fn run(global: &Global, args: &ScorecardArgs) -> Result<u8, Failure> {
     let (journal, today) = load(global)?;
     let options = Options {
         since: args.since.unwrap_or_else(|| default_since(today)),
-        bosses: bosses(global, &journal, today)?,
+        bosses: bosses(global, journal, today)?,
     };
-    emit(global, &scorecard::build(&journal, today, &options))
+    emit(global, &scorecard::build(journal, today, &options))
 }

@@ -8,17 +8,17 @@ use crate::report::streaks_doc::{self, Options};
 pub fn run(global: &Global, args: &StreaksArgs) -> Result<u8, Failure> {
     let (journal, today) = load(global)?;
     let strict = if args.strict {
-        Some(backfilled(&journal)?)
+        Some(backfilled(journal)?)
     } else {
         None
     };
     let counts = |e: &crate::model::Entry| strict.as_ref().is_none_or(|b| !b.contains(e));
     let options = Options {
-        bosses: bosses(global, &journal, today)?,
+        bosses: bosses(global, journal, today)?,
         weeks: args.weeks,
         counts: &counts,
     };
-    emit(global, &streaks_doc::build(&journal, today, &options))
+    emit(global, &streaks_doc::build(journal, today, &options))
 }
 
 /// The entries git shows were first committed more than 3 days after their date.

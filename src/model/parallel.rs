@@ -207,10 +207,6 @@ impl Lowered {
 }
 
 #[cfg(test)]
-#[path = "../../benches/gen/mod.rs"]
-mod generator;
-
-#[cfg(test)]
 mod tests {
     use super::super::load::{Overlay, load};
     use super::super::lower::{Lowered, lower_with};
@@ -219,7 +215,7 @@ mod tests {
     /// ids, references, handle names and diagnostics, in the same order.
     #[test]
     fn split_lowering_matches_one_thread() {
-        let mut text = super::generator::journal(6000, 7);
+        let mut text = crate::generator::journal(6000, 7);
         // Things the later part meets first or must match with the earlier part: a new person
         // and tag, an unknown and a duplicate handle, two field errors and an owned action.
         text.push_str(

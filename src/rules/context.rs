@@ -1,6 +1,6 @@
 //! What every rule reads: the journal as of today, indexed once, and where warnings go.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -23,8 +23,8 @@ pub(crate) struct Ctx<'a> {
     past: usize,
     /// The past entries of each kind, in journal order.
     by_kind: Vec<Vec<EntryId>>,
-    away: OnceCell<Vec<AwayDays>>,
-    first_entry: OnceCell<Vec<Option<EntryId>>>,
+    away: OnceLock<Vec<AwayDays>>,
+    first_entry: OnceLock<Vec<Option<EntryId>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -39,8 +39,8 @@ impl<'a> Ctx<'a> {
             today,
             past,
             by_kind,
-            away: OnceCell::new(),
-            first_entry: OnceCell::new(),
+            away: OnceLock::new(),
+            first_entry: OnceLock::new(),
         }
     }
 

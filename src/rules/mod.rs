@@ -103,16 +103,46 @@ const RULES: &[Rule] = &[
 /// Runs every enabled rule. Entries with `allow:CODE` and codes `set … off` are silenced here;
 /// `--allow` is the caller's.
 pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
+    let split = journal.entries.len() >= PARALLEL
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    check_with(journal, today, split)
+}
+
+/// Journals with fewer entries are checked on one thread.
+const PARALLEL: usize = 1 << 14;
+
+/// [`check`], on two threads when `split`.
+fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnostic> {
     let cx = Ctx::new(journal, today);
-    let mut all = Vec::new();
-    for rule in RULES {
-        if journal.settings.enabled(rule.code) {
+    let rules: Vec<&Rule> = RULES
+        .iter()
+        .filter(|rule| journal.settings.enabled(rule.code))
+        .collect();
+    let run = |rules: &[&Rule]| {
+        let mut all = Vec::new();
+        for rule in rules {
             let mut out = Out::new(rule.code, journal);
             (rule.run)(&cx, &mut out);
             all.append(&mut out.diags);
         }
+        all
+    };
+    if !split {
+        return run(&rules);
     }
-    all
+    // Rules are independent: the later half runs on a second thread, and the warnings come
+    // out in the same order as on one.
+    let (first, second) = rules.split_at(rules.len() / 2);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| run(second));
+        let mut all = run(first);
+        all.extend(
+            later
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        all
+    })
 }
 
 #[cfg(test)]
@@ -125,5 +155,18 @@ mod tests {
         let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
         let known: Vec<&str> = RULE_CODES.iter().map(|r| r.code).collect();
         assert_eq!(codes, known);
+    }
+
+    /// Rules run on two threads give the same warnings, in the same order, as on one.
+    #[test]
+    fn split_checking_matches_one_thread() {
+        let text = crate::generator::journal(3000, 11);
+        let journal = crate::model::Journal::from_text("big.up", &text);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let one = super::check_with(&journal, today, false);
+        let two = super::check_with(&journal, today, true);
+        let codes: std::collections::BTreeSet<&str> = one.iter().map(|d| d.code).collect();
+        assert!(codes.len() >= 4, "too few rules fire to compare: {codes:?}");
+        assert_eq!(one, two);
     }
 }

@@ -39,10 +39,7 @@ type Shape<'a> = fn(&'a [u8]) -> IResult<&'a [u8], &'a [u8]>;
 
 /// A whole word that has the shape of a date or a time: nothing else may follow in the word.
 /// Both shapes start with a digit, so nothing else is tried.
-pub fn whole<'a>(
-    parser: Shape<'a>,
-    input: &'a str,
-) -> Option<&'a str> {
+pub fn whole<'a>(parser: Shape<'a>, input: &'a str) -> Option<&'a str> {
     if !input.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }

@@ -1,9 +1,6 @@
 //! The parse driver: splits a file into lines, reads each one, and groups bodies under their
 //! entry or directive. One bad line gives one diagnostic; parsing resumes at the next line.
 
-use nom::Input as _;
-
-use super::Input;
 use super::body;
 use super::header::{self, calendar_date, clock_time, date_shape, time_shape, whole};
 use super::names::{DirectiveKind, Kind, suggest};
@@ -138,8 +135,6 @@ fn parse_range(
         .map(|i| base + i)
         .peekable();
     let mut newlines = memchr::memchr_iter(b'\n', &bytes[base..]).map(|i| base + i);
-    // The lines are located by nom_locate; offsets in it are relative to `base`.
-    let mut cursor = Input::new(&text[range.clone()]);
     // Where lines start, for the source file: 0 first, then one past each line end.
     let mut starts = Vec::with_capacity(room / 48 + 1);
     if range.start == 0 {
@@ -157,8 +152,6 @@ fn parse_range(
             end -= 1;
         }
         let start = if pos == 0 { bom } else { pos };
-        let (rest, full) = cursor.take_split(next - pos);
-        let content = full.take_from(start - pos).take(end - start);
         let mut bad = None;
         while let Some(&at) = invalid.peek() {
             if (at as usize) >= next {
@@ -175,19 +168,17 @@ fn parse_range(
             nul = nul.or(Some(at).filter(|&at| at >= start && at < end));
             nuls.next();
         }
-        let at = base + content.location_offset();
         p.line(
             Bounds {
                 start: pos,
                 end,
                 next,
-                at,
+                at: start,
             },
-            content.fragment(),
+            &text[start..end],
             bad,
             nul,
         );
-        cursor = rest;
         pos = next;
     }
     (p.doc, p.diags, starts)
