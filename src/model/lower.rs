@@ -1,7 +1,7 @@
 //! Syntax → typed model parts: entries with their fields and body items, bosses, scope, settings.
 //! Everything here looks at one node at a time; what needs the whole journal is in `resolve`.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use super::entry::{Boss, Entry, Fields, Informed, Item, ItemForm, MAX_BOSSES};
 use super::intern::{FastMap, Names, PersonId, TagId, Tags};
@@ -29,13 +29,6 @@ pub struct HandleUse {
     pub date: NaiveDate,
 }
 
-/// The sort key of an entry: its date and time, without its load order.
-#[derive(Clone, Copy, Debug)]
-pub struct When {
-    pub date: NaiveDate,
-    pub time: Option<NaiveTime>,
-}
-
 /// What lowering produces, before entries are sorted and handles resolved.
 #[derive(Debug, Default)]
 pub struct Lowered {
@@ -51,8 +44,6 @@ pub struct Lowered {
     pub handle_uses: Vec<HandleUse>,
     /// Each handle name met, by the span of its first `^name`; names compare as written.
     pub handle_names: Vec<Span>,
-    /// Each entry's date and time, by load order.
-    pub when: Vec<When>,
     /// The load order of the next entry lowered.
     pub next_seq: u32,
     pub diagnostics: Vec<Diagnostic>,
@@ -85,7 +76,6 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
         })
         .count();
     let mut out = Lowered {
-        when: Vec::with_capacity(entries),
         items: Vec::with_capacity(items),
         ..Lowered::default()
     };
@@ -471,10 +461,6 @@ impl<'a> Cx<'_, 'a> {
             fields.until = None;
         }
         let span = self.line_span(e.line);
-        self.out.when.push(When {
-            date: e.date,
-            time: e.time,
-        });
         self.out.entries.push(Entry {
             file: self.file,
             line: e.line,

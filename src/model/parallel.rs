@@ -26,7 +26,7 @@ const PARALLEL: usize = 1 << 14;
 
 /// The share of the entries, in percent, that the helper thread lowers: the main thread also
 /// touches the room for them and moves them in.
-const HELPER_SHARE: usize = 76;
+const HELPER_SHARE: usize = 68;
 
 /// Entries per batch sent from the helper thread.
 const BATCH: usize = 2048;
@@ -182,7 +182,6 @@ impl Lowered {
             }
         }
         self.entries = later.entries;
-        self.when.extend(later.when);
         // Handle names: the later part's in the order it met them, each new one added here.
         let mut names = vec![0; later.handle_names.len()];
         let mut met: Vec<(&str, u32)> = later_handles.iter().map(|(&n, &i)| (n, i)).collect();
@@ -241,7 +240,7 @@ mod tests {
                 "{:#?}",
                 (
                     (&l.entries, &l.tags, &l.people, &l.tag_refs, &l.person_refs),
-                    (&l.items, &l.handle_uses, &l.handle_names, &l.when),
+                    (&l.items, &l.handle_uses, &l.handle_names),
                     (l.next_seq, &l.diagnostics, &l.bosses, &l.scope),
                 )
             )

@@ -4,10 +4,10 @@ use super::Journal;
 use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::entry::{
-    Away, BossId, BossSet, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
+    Away, BossId, BossSet, Entry, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
 };
 use super::intern::FastMap;
-use super::lower::{HandleUse, Lowered, When};
+use super::lower::{HandleUse, Lowered};
 use crate::diag::Span;
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
@@ -17,10 +17,9 @@ use crate::syntax::Kind;
 ///
 /// Entries are large, so their order is found on small keys and then applied in place.
 pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
-    let when = std::mem::take(&mut lowered.when);
     let entries = &mut lowered.entries;
     // Entries are lowered in load order: an entry's index there is its `seq`.
-    let Some(mut order) = sorted_order(&when) else {
+    let Some(mut order) = sorted_order(entries) else {
         return (0..entries.len() as u32).collect();
     };
     let mut by_seq = vec![0u32; entries.len()];
@@ -33,19 +32,19 @@ pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
 
 /// The load orders of entries sorted by (date, untimed first, time, load order), or `None`
 /// when they are in that order already.
-fn sorted_order(when: &[When]) -> Option<Vec<u32>> {
+fn sorted_order(entries: &[Entry]) -> Option<Vec<u32>> {
     let bits = |n: u64| 64 - n.leading_zeros();
-    let days = when.iter().map(|w| i64::from(w.date.num_days_from_ce()));
+    let days = entries.iter().map(|w| i64::from(w.date.num_days_from_ce()));
     let (first, last) = (days.clone().min().unwrap_or(0), days.max().unwrap_or(0));
-    let seq_bits = bits(when.len() as u64);
+    let seq_bits = bits(entries.len() as u64);
     // 17 bits hold `1 + seconds` of a time of day, 0 for none.
     let time_bits = 17;
-    let whole_seconds = when
+    let whole_seconds = entries
         .iter()
-        .all(|w| w.time.is_none_or(|t| t.nanosecond() == 0));
+        .all(|e| e.time.is_none_or(|t| t.nanosecond() == 0));
     if whole_seconds && bits((last - first) as u64) + time_bits + seq_bits <= 64 {
         // Everything packs into one number: sort those.
-        let mut keys: Vec<u64> = (when.iter().zip(0..))
+        let mut keys: Vec<u64> = (entries.iter().zip(0..))
             .map(|(w, seq)| {
                 let day = (i64::from(w.date.num_days_from_ce()) - first) as u64;
                 let time = w
@@ -61,9 +60,9 @@ fn sorted_order(when: &[When]) -> Option<Vec<u32>> {
         let mask = (1u64 << seq_bits) - 1;
         return Some(keys.iter().map(|k| (k & mask) as u32).collect());
     }
-    let mut order: Vec<u32> = (0..when.len() as u32).collect();
+    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
     order.sort_by_key(|&seq| {
-        let w = &when[seq as usize];
+        let w = &entries[seq as usize];
         (w.date, w.time.is_some(), w.time, seq)
     });
     (!order.iter().zip(0..).all(|(&seq, i)| seq == i)).then_some(order)
