@@ -168,22 +168,27 @@ impl Loader<'_> {
         let source = SourceFile::new(name.clone(), path, bytes);
         let id = FileId(self.loaded.sources.len() as u32);
         let (doc, diags) = syntax::parse(id, &source);
-        let includes: Vec<(u32, Option<(String, Span)>)> = doc
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, node)| (i as u32, include_target(&doc, node, id, &source.text)))
+        // Each include, by its node: the included file's nodes come right after it.
+        let includes: Vec<(u32, String, Span)> = (doc.nodes.iter().zip(0..))
+            .filter_map(|(node, i)| {
+                include_target(&doc, node, id, &source.text).map(|(path, span)| (i, path, span))
+            })
             .collect();
+        let nodes = doc.nodes.len() as u32;
         self.loaded.sources.add(source);
         self.loaded.diagnostics.extend(diags);
         self.loaded.docs.push(doc);
         self.chain.push((canonical, name));
-        for (node, include) in includes {
-            self.loaded.order.push(NodeRef { file: id, node });
-            if let Some((target, span)) = include {
-                self.include(path, &target, span);
-            }
+        self.loaded.order.reserve(nodes as usize);
+        let mut next = 0;
+        for (node, target, span) in includes {
+            let refs = (next..=node).map(|node| NodeRef { file: id, node });
+            self.loaded.order.extend(refs);
+            next = node + 1;
+            self.include(path, &target, span);
         }
+        let refs = (next..nodes).map(|node| NodeRef { file: id, node });
+        self.loaded.order.extend(refs);
         self.chain.pop();
     }
 

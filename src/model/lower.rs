@@ -1,7 +1,7 @@
 //! Syntax → typed model parts: entries with their fields and body items, bosses, scope, settings.
 //! Everything here looks at one node at a time; what needs the whole journal is in `resolve`.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::entry::{Boss, Entry, Fields, Informed, Item, ItemForm, MAX_BOSSES};
 use super::intern::{FastMap, Names, PersonId, TagId, Tags};
@@ -44,6 +44,8 @@ pub struct Lowered {
     pub handle_uses: Vec<HandleUse>,
     /// Each handle name met, by the span of its first `^name`; names compare as written.
     pub handle_names: Vec<Span>,
+    /// Each entry's date and time as one number ([`when`]), by load order.
+    pub when: Vec<u64>,
     /// The load order of the next entry lowered.
     pub next_seq: u32,
     pub diagnostics: Vec<Diagnostic>,
@@ -76,6 +78,7 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
         })
         .count();
     let mut out = Lowered {
+        when: Vec::with_capacity(entries),
         items: Vec::with_capacity(items),
         ..Lowered::default()
     };
@@ -95,6 +98,17 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
     }
     out
 }
+
+/// A date and time of day as one number that sorts like (date, untimed first, time): the
+/// day in the high bits, then 17 bits for 1 + the second of the day, 0 for no time.
+pub fn when(date: NaiveDate, time: Option<NaiveTime>) -> u64 {
+    use chrono::{Datelike, Timelike};
+    let day = (i64::from(date.num_days_from_ce()) - i64::from(i32::MIN)) as u64;
+    day << WHEN_TIME_BITS | time.map_or(0, |t| 1 + u64::from(t.num_seconds_from_midnight()))
+}
+
+/// The low bits of [`when`] that hold the time of day.
+pub const WHEN_TIME_BITS: u32 = 17;
 
 /// Lowers the entries among `refs` in order, calling `after` after each.
 pub(super) fn lower_entries<'a>(
@@ -461,6 +475,7 @@ impl<'a> Cx<'_, 'a> {
             fields.until = None;
         }
         let span = self.line_span(e.line);
+        self.out.when.push(when(e.date, e.time));
         self.out.entries.push(Entry {
             file: self.file,
             line: e.line,

@@ -1,13 +1,13 @@
 //! Whole-journal meaning: entry order, handles, bosses of entries, priorities over time, leave.
 
 use super::Journal;
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::NaiveDate;
 
 use super::entry::{
-    Away, BossId, BossSet, Entry, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
+    Away, BossId, BossSet, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
 };
 use super::intern::FastMap;
-use super::lower::{HandleUse, Lowered};
+use super::lower::{HandleUse, Lowered, WHEN_TIME_BITS};
 use crate::diag::Span;
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
@@ -19,7 +19,7 @@ use crate::syntax::Kind;
 pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
     let entries = &mut lowered.entries;
     // Entries are lowered in load order: an entry's index there is its `seq`.
-    let Some(mut order) = sorted_order(entries) else {
+    let Some(mut order) = sorted_order(std::mem::take(&mut lowered.when)) else {
         return (0..entries.len() as u32).collect();
     };
     let mut by_seq = vec![0u32; entries.len()];
@@ -30,41 +30,27 @@ pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
     by_seq
 }
 
-/// The load orders of entries sorted by (date, untimed first, time, load order), or `None`
-/// when they are in that order already.
-fn sorted_order(entries: &[Entry]) -> Option<Vec<u32>> {
+/// The load orders of entries sorted by (date, untimed first, time, load order), given each
+/// entry's [`super::lower::when`] by load order, or `None` when they are in that order already.
+fn sorted_order(mut when: Vec<u64>) -> Option<Vec<u32>> {
     let bits = |n: u64| 64 - n.leading_zeros();
-    let days = entries.iter().map(|w| i64::from(w.date.num_days_from_ce()));
-    let (first, last) = (days.clone().min().unwrap_or(0), days.max().unwrap_or(0));
-    let seq_bits = bits(entries.len() as u64);
-    // 17 bits hold `1 + seconds` of a time of day, 0 for none.
-    let time_bits = 17;
-    let whole_seconds = entries
-        .iter()
-        .all(|e| e.time.is_none_or(|t| t.nanosecond() == 0));
-    if whole_seconds && bits((last - first) as u64) + time_bits + seq_bits <= 64 {
-        // Everything packs into one number: sort those.
-        let mut keys: Vec<u64> = (entries.iter().zip(0..))
-            .map(|(w, seq)| {
-                let day = (i64::from(w.date.num_days_from_ce()) - first) as u64;
-                let time = w
-                    .time
-                    .map_or(0, |t| 1 + u64::from(t.num_seconds_from_midnight()));
-                (day << time_bits | time) << seq_bits | seq
-            })
-            .collect();
-        if keys.is_sorted() {
+    let first = when.iter().min().map_or(0, |w| w >> WHEN_TIME_BITS);
+    let last = when.iter().max().map_or(0, |w| w >> WHEN_TIME_BITS);
+    let seq_bits = bits(when.len() as u64);
+    if bits(last - first) + WHEN_TIME_BITS + seq_bits <= 64 {
+        // Day, time and load order pack into one number: sort those, in place.
+        for (w, seq) in when.iter_mut().zip(0..) {
+            *w = (*w - (first << WHEN_TIME_BITS)) << seq_bits | seq;
+        }
+        if when.is_sorted() {
             return None;
         }
-        keys.sort_unstable();
+        when.sort_unstable();
         let mask = (1u64 << seq_bits) - 1;
-        return Some(keys.iter().map(|k| (k & mask) as u32).collect());
+        return Some(when.iter().map(|k| (k & mask) as u32).collect());
     }
-    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-    order.sort_by_key(|&seq| {
-        let w = &entries[seq as usize];
-        (w.date, w.time.is_some(), w.time, seq)
-    });
+    let mut order: Vec<u32> = (0..when.len() as u32).collect();
+    order.sort_by_key(|&seq| (when[seq as usize], seq));
     (!order.iter().zip(0..).all(|(&seq, i)| seq == i)).then_some(order)
 }
 

@@ -6,6 +6,8 @@
 //! over entries inside a loop over entries. It writes through [`context::Out`], which drops a
 //! warning on an entry carrying `allow:CODE`.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use chrono::NaiveDate;
 
 use crate::diag::Diagnostic;
@@ -118,31 +120,37 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
         .iter()
         .filter(|rule| journal.settings.enabled(rule.code))
         .collect();
-    let run = |rules: &[&Rule]| {
-        let mut all = Vec::new();
-        for rule in rules {
+    // Rules are independent. Each thread takes the next rule not yet taken, so that a slow
+    // rule on one thread does not leave the other idle; warnings are joined in rule order.
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(rule) = rules.get(i) else {
+                return done;
+            };
             let mut out = Out::new(rule.code, journal);
             (rule.run)(&cx, &mut out);
-            all.append(&mut out.diags);
+            done.push((i, out.diags));
         }
-        all
     };
-    if !split {
-        return run(&rules);
-    }
-    // Rules are independent: the later half runs on a second thread, and the warnings come
-    // out in the same order as on one.
-    let (first, second) = rules.split_at(rules.len() / 2);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| run(second));
-        let mut all = run(first);
-        all.extend(
-            later
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        all
-    })
+    let mut done = if split {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(work);
+            let mut done = work();
+            done.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            done
+        })
+    } else {
+        work()
+    };
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().flat_map(|(_, diags)| diags).collect()
 }
 
 #[cfg(test)]
