@@ -11,6 +11,7 @@ use upward::diag::FileId;
 use upward::formatter;
 use upward::model::{Journal, RULE_CODES};
 use upward::source::SourceFile;
+use upward::syntax::FieldKey;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -63,7 +64,7 @@ fn fingerprint(j: &Journal) -> String {
     let names = |ids: &mut dyn Iterator<Item = String>| ids.collect::<Vec<_>>().join(",");
     for e in &j.entries {
         let f = &e.fields;
-        let value = |s: Option<upward::diag::Span>| s.map(|s| j.value(s).to_string());
+        let value = |key| j.field_text(e, key).map(str::to_string);
         let _ = writeln!(
             out,
             "{} {:?} {} #{} {:?} handle={:?} due={:?} rank={:?} status={:?} dur={:?} tone={:?} \
@@ -83,9 +84,9 @@ fn fingerprint(j: &Journal) -> String {
             f.outcome,
             f.until,
             f.informed,
-            value(f.impact),
-            value(f.via),
-            value(f.solution),
+            value(FieldKey::Impact),
+            value(FieldKey::Via),
+            value(FieldKey::Solution),
             f.allow,
             f.present,
             j.text(e),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use upward::model::{BossId, Disk, Journal, Status, load};
-use upward::syntax::Kind;
+use upward::syntax::{FieldKey, Kind};
 
 fn date(s: &str) -> NaiveDate {
     upward::syntax::calendar_date(s).expect("date")
@@ -335,4 +335,33 @@ fn directory_walks_skip_dot_names_and_sort_bytewise() {
     let j = load_dir(dir.path(), &["."]);
     let order: Vec<String> = j.entries.iter().map(|e| j.text(e)).collect();
     assert_eq!(order, ["B", "a/z", "b"]);
+}
+
+#[test]
+fn free_text_fields_and_handle_spans_are_read_from_the_tree() {
+    let j = Journal::from_text(
+        "t.up",
+        "boss @ann Ann Lee\n\
+         2026-03-02 win shipped it impact:12%_fewer_tickets\n\
+         2026-03-03 problem ^flaky the build is flaky\n  \
+         note: nothing\n  \
+         solution: pin the runner\n  \
+         solution: a second one\n\
+         2026-03-04 update @ann weekly notes via:email\n\
+         2026-03-05 did something impact:lots\n\
+         2026-03-06 pitch ^a ^b two handles\n",
+    );
+    let by_kind = |kind: Kind| j.entries.iter().find(|e| e.kind == kind).unwrap();
+    let text = |kind, key| j.field_text(by_kind(kind), key);
+    assert_eq!(text(Kind::Win, FieldKey::Impact), Some("12%_fewer_tickets"));
+    // A field line in the body; the second `solution:` is an error and the first is kept.
+    assert_eq!(text(Kind::Problem, FieldKey::Solution), Some("pin the runner"));
+    assert_eq!(text(Kind::Update, FieldKey::Via), Some("email"));
+    // `did` does not take `impact:`: an error, and no value.
+    assert_eq!(text(Kind::Did, FieldKey::Impact), None);
+    assert_eq!(text(Kind::Win, FieldKey::Via), None);
+    let handle = |kind| j.handle_span(by_kind(kind)).map(|s| j.value(s));
+    assert_eq!(handle(Kind::Problem), Some("^flaky"));
+    assert_eq!(handle(Kind::Pitch), Some("^a"));
+    assert_eq!(handle(Kind::Win), None);
 }

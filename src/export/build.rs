@@ -4,6 +4,7 @@ use crate::diag::Span;
 use crate::model::text::WordKind;
 use crate::model::{self, BossSet, Informed, ItemForm, Journal, RULE_CODES};
 use crate::syntax::ActionState;
+use crate::syntax::FieldKey;
 
 use super::model::{Boss, Entry, Export, Fields, Item, Priority, PriorityChange, VERSION};
 
@@ -82,8 +83,8 @@ fn priority(journal: &Journal, p: &model::Priority) -> Priority {
 
 fn entry(journal: &Journal, e: &model::Entry) -> Entry {
     let (file, line) = file_line(journal, e.span);
-    let handle = e
-        .handle_span
+    let handle = journal
+        .handle_span(e)
         .map(|s| journal.value(s).trim_start_matches('^').to_string());
     Entry {
         kind: e.kind.as_str().to_string(),
@@ -104,7 +105,7 @@ fn entry(journal: &Journal, e: &model::Entry) -> Entry {
                 .map(|&p| journal.person_name(p).to_string()),
         ),
         handle,
-        fields: fields(journal, &e.fields),
+        fields: fields(journal, e),
         items: journal
             .items_of(e)
             .iter()
@@ -115,24 +116,25 @@ fn entry(journal: &Journal, e: &model::Entry) -> Entry {
     }
 }
 
-fn fields(journal: &Journal, f: &model::Fields) -> Fields {
-    let text = |span: Option<Span>| span.map(|s| journal.value(s).to_string());
+fn fields(journal: &Journal, e: &model::Entry) -> Fields {
+    let f = &e.fields;
+    let text = |key: FieldKey| journal.field_text(e, key).map(str::to_string);
     Fields {
         due: f.due,
         rank: f.rank,
         status: f.status.map(|s| s.as_str().to_string()),
         dur: f.dur,
-        via: text(f.via),
+        via: text(FieldKey::Via),
         tone: f.tone.map(|t| t.as_str().to_string()),
         outcome: f.outcome.map(|o| o.as_str().to_string()),
         until: f.until,
-        impact: text(f.impact),
+        impact: text(FieldKey::Impact),
         informed: f.informed.map(|i| match i {
             Informed::Person(p) => format!("@{}", journal.person_name(p)),
             Informed::Yes => "yes".to_string(),
             Informed::No => "no".to_string(),
         }),
-        solution: text(f.solution),
+        solution: text(FieldKey::Solution),
         allow: RULE_CODES
             .iter()
             .enumerate()

@@ -80,7 +80,7 @@ pub fn definition(a: &Analysis, offset: usize) -> Option<lsp::GotoDefinitionResp
     let spans: Vec<Span> = match &target {
         Target::Handle(name) => {
             let def = &j.entries[j.handle(j.handle_named(name)?).def as usize];
-            vec![def.handle_span.unwrap_or(def.span)]
+            vec![j.handle_span(def).unwrap_or(def.span)]
         }
         Target::Tag(name) => {
             let key = j.tags.get(name)?;

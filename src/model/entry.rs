@@ -65,9 +65,6 @@ pub struct Fields {
     pub outcome: Option<Outcome>,
     pub until: Option<NaiveDate>,
     pub informed: Option<Informed>,
-    pub impact: Option<Span>,
-    pub via: Option<Span>,
-    pub solution: Option<Span>,
     pub allow: CodeSet,
     /// Keys written on the entry, valid or not, one bit per [`FieldKey`].
     pub present: u32,
@@ -95,8 +92,6 @@ pub struct Entry {
     pub bosses: BossSet,
     /// The handle the entry defines, closes, moves, decides or refers to, when that is valid.
     pub handle: Option<HandleId>,
-    /// Where the header's `^handle` stands, valid or not.
-    pub handle_span: Option<Span>,
     /// Tags of the header and body, in [`super::Journal::tag_refs`].
     pub tags: (u32, u32),
     /// People named in the header outside field values, in [`super::Journal::person_refs`].

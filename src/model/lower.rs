@@ -181,25 +181,13 @@ impl<'a> Cx<'_, 'a> {
 
     /// The fields of a line: each `FieldKey` token with the `FieldValue` after it.
     fn fields_of(&self, line: u32) -> impl Iterator<Item = FieldUse<'a>> + 'a {
-        let (doc, text, file) = (self.doc, self.text, self.file);
-        let tokens = doc.line_tokens(line);
-        tokens
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, t)| match t.kind {
-                TokenKind::FieldKey(key) => {
-                    let v = tokens
-                        .get(i + 1)
-                        .filter(|v| v.kind == TokenKind::FieldValue)?;
-                    Some(FieldUse {
-                        key,
-                        key_span: Span::new(file, t.start as usize, t.end as usize),
-                        value: &text[v.range()],
-                        span: Span::new(file, t.start as usize, v.end as usize),
-                    })
-                }
-                _ => None,
-            })
+        let (text, file) = (self.text, self.file);
+        self.doc.line_fields(line).map(move |(key, k, v)| FieldUse {
+            key,
+            key_span: Span::new(file, k.start as usize, k.end as usize),
+            value: &text[v.range()],
+            span: Span::new(file, k.start as usize, v.end as usize),
+        })
     }
 
     fn directive(&mut self, d: &DirectiveNode) {
@@ -486,7 +474,6 @@ impl<'a> Cx<'_, 'a> {
             seq,
             bosses: Default::default(),
             handle: None,
-            handle_span,
             tags: (tags_start, tag_end),
             people: (people_start, people_end),
             items: (items_start, self.out.items.len() as u32),
@@ -659,9 +646,8 @@ impl<'a> Cx<'_, 'a> {
                 });
                 typed!(fields.informed, parsed, "@person, yes or no")
             }
-            FieldKey::Impact => typed!(fields.impact, Some(value_span), ""),
-            FieldKey::Via => typed!(fields.via, Some(value_span), ""),
-            FieldKey::Solution => typed!(fields.solution, Some(value_span), ""),
+            // Free text: any value is valid, and the journal reads it from the tree.
+            FieldKey::Impact | FieldKey::Via | FieldKey::Solution => None,
             FieldKey::Allow => match settings::rule_index(f.value) {
                 Some(i) => {
                     fields.allow.insert(i);

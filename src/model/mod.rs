@@ -21,7 +21,7 @@ pub use values::{Detail, Outcome, Rhythm, Status, Tone};
 
 use crate::diag::{Diagnostic, Span};
 use crate::source::Sources;
-use crate::syntax::{Document, LineKind};
+use crate::syntax::{Document, FieldKey, LineKind, TokenKind};
 use text::WordKind;
 
 /// A whole journal, read and resolved. Built once; every later stage only reads it.
@@ -204,9 +204,44 @@ impl Journal {
             .count()
     }
 
-    /// A field's value text (`impact:`, `via:`, `solution:`).
+    /// The text at `span`.
     pub fn value(&self, span: Span) -> &str {
         self.sources.text(span)
+    }
+
+    /// Where the header's `^handle` stands, valid or not: its first handle.
+    pub fn handle_span(&self, e: &Entry) -> Option<Span> {
+        let doc = &self.docs[e.file.0 as usize];
+        doc.line_tokens(e.line)
+            .iter()
+            .find(|t| t.kind == TokenKind::Handle)
+            .map(|t| Span::new(e.file, t.start as usize, t.end as usize))
+    }
+
+    /// Where the value of a free-text field (`impact:`, `via:`, `solution:`) stands, when the
+    /// entry has it: the first one written, on the header or a field line, as the model read
+    /// it. Free text is never invalid, so only where it stands needs finding.
+    pub fn field_span(&self, e: &Entry, key: FieldKey) -> Option<Span> {
+        if !e.fields.has(key) {
+            return None;
+        }
+        let doc = &self.docs[e.file.0 as usize];
+        let field_lines = (e.body.0..e.body.1).filter(|&l| {
+            matches!(
+                doc.lines[l as usize].kind,
+                LineKind::Body(crate::syntax::BodyForm::Field(_))
+            )
+        });
+        std::iter::once(e.line)
+            .chain(field_lines)
+            .flat_map(|l| doc.line_fields(l))
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| Span::new(e.file, v.start as usize, v.end as usize))
+    }
+
+    /// The value of a free-text field (`impact:`, `via:`, `solution:`), when the entry has it.
+    pub fn field_text(&self, e: &Entry, key: FieldKey) -> Option<&str> {
+        self.field_span(e, key).map(|s| self.value(s))
     }
 
     pub fn person_name(&self, id: PersonId) -> &str {

@@ -138,7 +138,6 @@ fn blank() -> Entry {
         seq: 0,
         bosses: BossSet::default(),
         handle: None,
-        handle_span: None,
         tags: (0, 0),
         people: (0, 0),
         items: (0, 0),

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::commitments::{self, Action, Promise, PromiseState};
 use super::facts::{self, EntryRef, boss_set, plus};
 use crate::model::{BossId, EntryId, HandleKind, ItemForm, Journal};
-use crate::syntax::Kind;
+use crate::syntax::{FieldKey, Kind};
 
 /// Days ahead for promises on the agenda.
 pub const PROMISE_DAYS: i64 = 14;
@@ -123,7 +123,9 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Agenda {
             undecided.push(Undecided {
                 kind: h.kind.as_str(),
                 text: facts::label(journal, e),
-                solution: e.fields.solution.map(|s| journal.value(s).to_string()),
+                solution: journal
+                    .field_text(e, FieldKey::Solution)
+                    .map(str::to_string),
                 pitches: h.pitches.len(),
                 entry: EntryRef::new(journal, e),
             });

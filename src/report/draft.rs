@@ -16,7 +16,7 @@ use super::Report;
 use super::commitments::is_dropped;
 use super::facts::{self, EntryRef, PriorityRef, boss_set};
 use crate::model::{BossId, Detail, Entry, Journal};
-use crate::syntax::Kind;
+use crate::syntax::{FieldKey, Kind};
 
 /// Days a draft covers when there is no earlier update.
 pub const FIRST_DRAFT_DAYS: i64 = 14;
@@ -122,10 +122,9 @@ fn line(journal: &Journal, e: &Entry) -> Option<(&'static str, String, u8)> {
             ("win", format!("Win: {text}{impact}"), 3)
         }
         Kind::Problem => {
-            let solution = e
-                .fields
-                .solution
-                .map(|s| journal.value(s).trim_end_matches('.').to_string());
+            let solution = journal
+                .field_text(e, FieldKey::Solution)
+                .map(|s| s.trim_end_matches('.').to_string());
             let solution = solution.map_or(" (no fix proposed yet)".to_string(), |s| {
                 format!(". Proposed: {s}")
             });

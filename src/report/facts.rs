@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::model::text::{Word, WordKind, join};
 use crate::model::{BossId, BossSet, Entry, EntryId, Item, Journal, Priority, Status, TagId};
 use crate::period::add_days;
-use crate::syntax::{BodyForm, Kind, LineKind, TokenKind};
+use crate::syntax::{BodyForm, FieldKey, Kind, LineKind, TokenKind};
 
 /// An entry as reports show it: by its text, with where it stands as evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -88,12 +88,15 @@ use crate::model::text::is_number;
 
 /// An entry's `impact:` value.
 pub fn impact(journal: &Journal, e: &Entry) -> Option<String> {
-    e.fields.impact.map(|s| journal.value(s).to_string())
+    journal.field_text(e, FieldKey::Impact).map(str::to_string)
 }
 
 /// Whether an entry shows a number: in its `impact:` or among its description's plain words.
 pub fn quantified(journal: &Journal, e: &Entry) -> bool {
-    if e.fields.impact.is_some_and(|s| is_number(journal.value(s))) {
+    if journal
+        .field_text(e, FieldKey::Impact)
+        .is_some_and(is_number)
+    {
         return true;
     }
     description_lines(journal, e)

@@ -20,7 +20,7 @@ use super::rhythm::{Outcome, PeriodCount, counted_dates, outcome, walk};
 use crate::model::settings::oversteps;
 use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Status, Tone};
 use crate::period::{AwayDays, days_between};
-use crate::syntax::Kind;
+use crate::syntax::{FieldKey, Kind};
 
 /// Days the scorecard looks back by default.
 pub const DEFAULT_DAYS: i64 = 90;
@@ -103,7 +103,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Scorecar
             "solutions-with-problems",
             ("problems", "with_solution"),
             of(Kind::Problem),
-            |e| e.fields.solution.is_some(),
+            |e| e.fields.has(FieldKey::Solution),
             100,
         ),
         promises_kept(journal, today, since, set),

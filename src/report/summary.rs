@@ -16,7 +16,7 @@ use super::range::DateRange;
 use super::warnings::{self, Warning};
 use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Priority, Status};
 use crate::period::add_days;
-use crate::syntax::Kind;
+use crate::syntax::{FieldKey, Kind};
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -126,7 +126,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Summary 
     let updates = of(Kind::Update)
         .map(|e| Update {
             boss: boss_ids(journal, e.bosses),
-            via: e.fields.via.map(|s| journal.value(s).to_string()),
+            via: journal.field_text(e, FieldKey::Via).map(str::to_string),
             words: journal.word_count(e),
             entry: EntryRef::new(journal, e),
         })

@@ -3,12 +3,12 @@
 //! > a `problem` without a `solution:`
 
 use super::context::{Ctx, Out};
-use crate::syntax::Kind;
+use crate::syntax::{FieldKey, Kind};
 
 pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     for (id, e) in cx
         .of_kind(Kind::Problem)
-        .filter(|(_, e)| e.fields.solution.is_none())
+        .filter(|(_, e)| !e.fields.has(FieldKey::Solution))
     {
         let name = e.handle.map_or(String::new(), |h| {
             format!(" ^{}", cx.journal.handle(h).name)

@@ -10,14 +10,14 @@
 
 use super::context::{Ctx, Out, is_text};
 use crate::model::text::is_number;
-use crate::syntax::Kind;
+use crate::syntax::{FieldKey, Kind};
 
 pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     for (id, e) in cx.of_kind(Kind::Win) {
-        let impact = e
-            .fields
-            .impact
-            .is_some_and(|s| is_number(cx.journal.value(s)));
+        let impact = cx
+            .journal
+            .field_text(e, FieldKey::Impact)
+            .is_some_and(is_number);
         let quantified = impact
             || cx
                 .description_words(e)

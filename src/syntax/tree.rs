@@ -176,6 +176,19 @@ impl Document {
         &self.tokens[a as usize..b as usize]
     }
 
+    /// The fields of a line: each field key token with the value token after it (a key
+    /// without a value is not a field).
+    pub fn line_fields(&self, line: u32) -> impl Iterator<Item = (FieldKey, Token, Token)> + '_ {
+        let tokens = self.line_tokens(line);
+        tokens
+            .iter()
+            .zip(tokens.iter().skip(1))
+            .filter_map(|(k, v)| match k.kind {
+                TokenKind::FieldKey(key) if v.kind == TokenKind::FieldValue => Some((key, *k, *v)),
+                _ => None,
+            })
+    }
+
     /// The body lines of a node that are not trivia, with their indices.
     pub fn body_lines(&self, node: &Node) -> impl Iterator<Item = (u32, &Line)> + '_ {
         let range = node.body();
