@@ -355,7 +355,10 @@ fn free_text_fields_and_handle_spans_are_read_from_the_tree() {
     let text = |kind, key| j.field_text(by_kind(kind), key);
     assert_eq!(text(Kind::Win, FieldKey::Impact), Some("12%_fewer_tickets"));
     // A field line in the body; the second `solution:` is an error and the first is kept.
-    assert_eq!(text(Kind::Problem, FieldKey::Solution), Some("pin the runner"));
+    assert_eq!(
+        text(Kind::Problem, FieldKey::Solution),
+        Some("pin the runner")
+    );
     assert_eq!(text(Kind::Update, FieldKey::Via), Some("email"));
     // `did` does not take `impact:`: an error, and no value.
     assert_eq!(text(Kind::Did, FieldKey::Impact), None);

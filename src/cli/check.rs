@@ -1,7 +1,5 @@
 //! `upward check`: parse, model, rules; print diagnostics.
 
-use std::io::{self, Write};
-
 use super::args::{CheckArgs, Format, Global};
 use super::output::{self, Failure};
 use super::{exit, external, journal};
@@ -26,11 +24,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     let mut all = diag::to_json(&diags, &journal.sources);
     all.extend(extra);
     match global.format {
-        Format::Json => plain(|out| {
+        Format::Json => output::write_data(|out| {
             serde_json::to_writer_pretty(&mut *out, &all)?;
             out.write_all(b"\n")
         })?,
-        Format::Csv => plain(|out| out.write_all(csv(&all).as_bytes()))?,
+        Format::Csv => output::print_data(&csv(&all))?,
         Format::Term | Format::Md => {
             output::print(&diag::render_term(&diags, &journal.sources, true))?;
             output::print(&extra_term)?;
@@ -80,15 +78,6 @@ fn rule_plugins(
         }
     }
     Ok(out)
-}
-
-/// Writes styleless output (JSON, CSV) straight to stdout through one buffer; a closed pipe
-/// becomes a quiet exit like everywhere else.
-fn plain(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    write(&mut out)?;
-    out.flush()?;
-    Ok(())
 }
 
 fn summary(diags: &[JsonDiagnostic]) -> String {

@@ -16,7 +16,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<u8, Failure> {
     if args.redact {
         model = export::redact(&model);
     }
-    output::print(&export::to_json(&model))?;
+    output::print_data(&export::to_json(&model))?;
     let errors = journal.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors == 0 {
         return Ok(exit::OK);

@@ -35,7 +35,7 @@ pub fn run(global: &Global, args: &HistoryArgs) -> Result<u8, Failure> {
     match global.format {
         Format::Json => {
             let text = serde_json::to_string_pretty(&report).unwrap_or_default();
-            output::print(&(text + "\n"))?;
+            output::print_data(&(text + "\n"))?;
         }
         _ => output::print(&term::render(&report))?,
     }

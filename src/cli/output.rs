@@ -46,6 +46,20 @@ pub fn print(text: &str) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Writes data that never holds styles (JSON, CSV) to stdout as is: it needs no colour
+/// decision, and skipping the stripping adapter matters for large outputs.
+pub fn print_data(text: &str) -> Result<(), Failure> {
+    write_data(|out| out.write_all(text.as_bytes()))
+}
+
+/// [`print_data`] for a writer function, through one buffer.
+pub fn write_data(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    write(&mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Writes text to stderr, ignoring a closed stderr.
 pub fn eprint(text: &str) {
     let mut err = anstream::stderr().lock();

@@ -80,6 +80,9 @@ pub(super) fn emit(global: &Global, report: &dyn Report) -> Result<u8, Failure> 
         .then(|| comfy_table::Table::new().width())
         .flatten();
     let text = report::render(report, format, width).map_err(Failure::Usage)?;
-    output::print(&text)?;
+    match format {
+        report::Format::Json | report::Format::Csv => output::print_data(&text)?,
+        report::Format::Term | report::Format::Md => output::print(&text)?,
+    }
     Ok(exit::OK)
 }
