@@ -177,7 +177,7 @@ fn comment_columns(pieces: &[Piece]) -> Vec<usize> {
 fn line_ending(lines: &[Line], bytes: &[u8]) -> &'static [u8] {
     let ending = |l: &Line| {
         bytes
-            .get(l.end as usize..l.next as usize)
+            .get(l.end as usize..l.next() as usize)
             .unwrap_or_default()
     };
     let first = lines

@@ -88,7 +88,7 @@ fn append(doc: &mut Document, later: Document) {
     std::thread::scope(|scope| {
         scope.spawn(|| all_tokens.extend_from_slice(&later_tokens));
         all_lines.extend(later_lines.iter().map(|l| Line {
-            tokens: (l.tokens.0 + tokens, l.tokens.1 + tokens),
+            first_token: l.first_token + tokens,
             ..*l
         }));
         all_nodes.extend(later_nodes.into_iter().map(|node| match node {
@@ -254,9 +254,9 @@ impl LineParser {
         self.doc.lines.push(Line {
             start: start as u32,
             end: end as u32,
-            next: next as u32,
+            ending: (next - end) as u8,
             kind,
-            tokens: (first_token as u32, self.doc.tokens.len() as u32),
+            first_token: first_token as u32,
             text_start: text_start as u32,
         });
         match kind {

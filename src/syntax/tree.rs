@@ -100,11 +100,12 @@ pub struct Line {
     pub start: u32,
     /// Byte offset just past the content (before `\r\n` or `\n`).
     pub end: u32,
-    /// Byte offset of the next line (past the line ending).
-    pub next: u32,
+    /// The line ending's length: 1 for `\n`, 2 for `\r\n`, 0 for a last line without one.
+    pub ending: u8,
     pub kind: LineKind,
-    /// This line's tokens in [`Document::tokens`].
-    pub tokens: (u32, u32),
+    /// This line's first token in [`Document::tokens`]; its tokens run up to the next line's
+    /// first (see [`Document::line_tokens`]).
+    pub first_token: u32,
     /// The body text's start: past the indentation and the marker (for body lines), past the
     /// kind word (headers), else `start`.
     pub text_start: u32,
@@ -115,8 +116,13 @@ impl Line {
         self.start as usize..self.end as usize
     }
 
+    /// Byte offset of the next line: past the line ending.
+    pub fn next(&self) -> u32 {
+        self.end + u32::from(self.ending)
+    }
+
     pub fn full(&self) -> Range<usize> {
-        self.start as usize..self.next as usize
+        self.start as usize..self.next() as usize
     }
 }
 
@@ -172,8 +178,12 @@ pub struct Document {
 
 impl Document {
     pub fn line_tokens(&self, line: u32) -> &[Token] {
-        let (a, b) = self.lines[line as usize].tokens;
-        &self.tokens[a as usize..b as usize]
+        let line = line as usize;
+        let end = self
+            .lines
+            .get(line + 1)
+            .map_or(self.tokens.len(), |l| l.first_token as usize);
+        &self.tokens[self.lines[line].first_token as usize..end]
     }
 
     /// The fields of a line: each field key token with the value token after it (a key
