@@ -19,16 +19,17 @@ const SPLIT_AT: usize = 1 << 20;
 
 /// Parses one file. Never fails: returns the tree and the diagnostics of the lines it could not read.
 pub fn parse(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>) {
+    let halves = source.text.len() >= SPLIT_AT
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    parse_in(file, source, halves)
+}
+
+/// [`parse`], in two halves on two threads when `halves` and the file has a place to cut.
+fn parse_in(file: FileId, source: &SourceFile, halves: bool) -> (Document, Vec<Diagnostic>) {
     let text = source.text.as_str();
     let bom = if source.has_bom() { 3 } else { 0 };
     let invalid = source.invalid_utf8.as_slice();
-    let split = if text.len() >= SPLIT_AT
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-    {
-        split_point(text)
-    } else {
-        None
-    };
+    let split = if halves { split_point(text) } else { None };
     let Some(mid) = split else {
         let (doc, diags, starts) = parse_range(file, text, 0..text.len(), bom, invalid, text.len());
         source.found_line_starts(starts);
@@ -659,5 +660,56 @@ fn short(word: &str) -> String {
         word.to_string()
     } else {
         format!("{}…", word.chars().take(MAX).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_in, split_point};
+    use crate::diag::FileId;
+    use crate::source::SourceFile;
+
+    /// Lines of every kind, and the states a cut can fall in: under a header that does not
+    /// read, after an invalid line, inside a directive's body, beside NUL bytes, invalid UTF-8
+    /// and CRLF endings.
+    const EDGES: &[u8] = b"2026-03-02 did fine #x @ann ^h1 due:2026-04-01\n  - a note #y\n\
+        2026-13-45 did a date that is not one\n  - under the bad header\n  [ ] an action\n\n\
+        2026-03-03 09:30 checkin @ann\n  continuation line ; comment\n; a comment\n\
+        # A heading\nboss @zed Zed\n  cadence: weekly\n  - about Zed\n\
+        2026-03-04 did NUL \0 here\n2026-03-05 did crlf\r\n  - body crlf\r\n\
+        2026-03-06 did invalid \xff byte\n  - body\n9 not a date\n  - after it\n\
+        2026-03-07 decision ^h1 outcome:accepted\n";
+
+    /// Parsing in two halves gives exactly the tree, diagnostics and line starts of one pass,
+    /// wherever the cut falls among the lines above.
+    #[test]
+    fn halves_parse_like_one_pass() {
+        for pad in (0..EDGES.len()).step_by(41) {
+            let mut bytes = b"\xef\xbb\xbf; a BOM first\n".to_vec();
+            bytes.extend(std::iter::repeat_n(b'x', pad).chain(*b"\n"));
+            for _ in 0..6 {
+                bytes.extend_from_slice(EDGES);
+            }
+            let one = SourceFile::new("t.up", "t.up", bytes.clone());
+            let two = SourceFile::new("t.up", "t.up", bytes.clone());
+            assert!(split_point(&two.text).is_some());
+            let (doc1, diags1) = parse_in(FileId(0), &one, false);
+            let (doc2, diags2) = parse_in(FileId(0), &two, true);
+            assert_eq!(doc1.lines, doc2.lines, "lines, pad {pad}");
+            assert_eq!(doc1.tokens, doc2.tokens, "tokens, pad {pad}");
+            assert_eq!(doc1.nodes, doc2.nodes, "nodes, pad {pad}");
+            assert_eq!(diags1, diags2, "diagnostics, pad {pad}");
+            assert!(
+                diags1.len() >= 6 * 4,
+                "the edge cases give errors: {diags1:?}"
+            );
+            let fresh = SourceFile::new("t.up", "t.up", bytes);
+            let starts = |s: &SourceFile| {
+                (0..s.line_count())
+                    .map(|i| s.line_start(i))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(starts(&two), starts(&fresh), "line starts, pad {pad}");
+        }
     }
 }
