@@ -270,3 +270,21 @@ fn include_target(doc: &Document, node: &Node, file: FileId, text: &str) -> Opti
         Span::new(file, arg.start as usize, arg.end as usize),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Disk, Reader};
+
+    /// A file large enough to be read in two halves comes back byte for byte.
+    #[cfg(unix)]
+    #[test]
+    fn large_files_read_in_halves_are_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.up");
+        // Lengths and contents that differ at every position, odd so the halves differ.
+        let bytes: Vec<u8> = (0..(9 << 20) + 7u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).expect("write");
+        assert!(super::read_in_halves(&path).expect("read").is_some());
+        assert_eq!(Disk.read(&path).expect("read"), bytes);
+    }
+}
