@@ -45,11 +45,7 @@ fn read_in_halves(path: &Path) -> io::Result<Option<Vec<u8>>> {
     let (a, b) = std::thread::scope(|scope| {
         let b = scope.spawn(|| file.read_exact_at(second, (len / 2) as u64));
         let a = file.read_exact_at(first, 0);
-        (
-            a,
-            b.join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        )
+        (a, crate::threads::join(b))
     });
     let grew = file.read_at(&mut [0], len as u64).map_or(true, |n| n > 0);
     match (a, b) {

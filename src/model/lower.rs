@@ -52,7 +52,7 @@ pub struct Lowered {
 }
 
 pub fn lower(loaded: &Loaded) -> Lowered {
-    lower_with(loaded, super::parallel::worth_splitting)
+    lower_with(loaded, crate::threads::worth_splitting)
 }
 
 /// [`lower`], with `split` saying from the number of entries whether to lower them on two

@@ -20,9 +20,7 @@ use super::load::Loaded;
 use super::lower::{HandleUse, Lowered, lower_entries};
 use crate::diag::Span;
 use crate::syntax::{Kind, Node};
-
-/// Journals with fewer entries are lowered on one thread.
-const PARALLEL: usize = 1 << 14;
+use crate::threads;
 
 /// The share of the entries, in percent, that the helper thread lowers: the main thread also
 /// touches the room for them and moves them in.
@@ -30,11 +28,6 @@ const HELPER_SHARE: usize = 68;
 
 /// Entries per batch sent from the helper thread.
 const BATCH: usize = 2048;
-
-/// Whether lowering `entries` entries on two threads pays: there are many, and two cores.
-pub(super) fn worth_splitting(entries: usize) -> bool {
-    entries >= PARALLEL && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-}
 
 /// Lowers every entry of `loaded` into `out`, whose directives are lowered already, on two
 /// threads.
@@ -119,9 +112,7 @@ pub(super) fn lower_split<'a>(
         for batch in &full_rx {
             take(&mut later.entries, batch);
         }
-        helper
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        threads::join(helper);
     });
     out.append(early, later, &later_handles, handles);
 }

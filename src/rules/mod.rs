@@ -105,13 +105,9 @@ const RULES: &[Rule] = &[
 /// Runs every enabled rule. Entries with `allow:CODE` and codes `set … off` are silenced here;
 /// `--allow` is the caller's.
 pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
-    let split = journal.entries.len() >= PARALLEL
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let split = crate::threads::worth_splitting(journal.entries.len());
     check_with(journal, today, split)
 }
-
-/// Journals with fewer entries are checked on one thread.
-const PARALLEL: usize = 1 << 14;
 
 /// [`check`], on two threads when `split`.
 fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnostic> {
@@ -139,11 +135,7 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
         std::thread::scope(|scope| {
             let other = scope.spawn(work);
             let mut done = work();
-            done.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
+            done.extend(crate::threads::join(other));
             done
         })
     } else {

@@ -19,8 +19,7 @@ const SPLIT_AT: usize = 1 << 20;
 
 /// Parses one file. Never fails: returns the tree and the diagnostics of the lines it could not read.
 pub fn parse(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>) {
-    let halves = source.text.len() >= SPLIT_AT
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let halves = source.text.len() >= SPLIT_AT && crate::threads::second_core();
     parse_in(file, source, halves)
 }
 
@@ -43,10 +42,7 @@ fn parse_in(file: FileId, source: &SourceFile, halves: bool) -> (Document, Vec<D
                 parse_range(file, text, mid..text.len(), 0, second_bad, text.len() - mid)
             });
             let first = parse_range(file, text, 0..mid, bom, first_bad, text.len());
-            let second = second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (first, second)
+            (first, crate::threads::join(second))
         });
     append(&mut doc, second);
     diags.extend(more);
