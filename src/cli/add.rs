@@ -215,7 +215,7 @@ fn report(
             warnings: crate::diag::to_json(&added.warnings, &added.journal.sources),
         };
         let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        output::print(&(text + "\n"))?;
+        output::print_data(&(text + "\n"))?;
         return Ok(exit::OK);
     }
     let first = entry.lines().next().unwrap_or_default();

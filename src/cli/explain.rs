@@ -18,7 +18,9 @@ pub fn run(global: &Global, args: &ExplainArgs) -> Result<u8, Failure> {
                     .iter()
                     .map(|(code, summary)| serde_json::json!({"code": code, "summary": summary}))
                     .collect();
-                output::print(&(serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"))?;
+                output::print_data(
+                    &(serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"),
+                )?;
             } else {
                 let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
                 let text: String = rows
@@ -33,7 +35,7 @@ pub fn run(global: &Global, args: &ExplainArgs) -> Result<u8, Failure> {
             Some(text) => {
                 if global.format == Format::Json {
                     let json = serde_json::json!({"code": code, "summary": explain::summary(code), "text": text});
-                    output::print(
+                    output::print_data(
                         &(serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"),
                     )?;
                 } else {

@@ -70,7 +70,7 @@ pub fn run(global: &Global, args: &FmtArgs) -> Result<u8, Failure> {
     if json {
         let text = serde_json::to_string_pretty(&reports)
             .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?;
-        output::print(&(text + "\n"))?;
+        output::print_data(&(text + "\n"))?;
     }
     Ok(code)
 }

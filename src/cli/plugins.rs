@@ -35,12 +35,13 @@ pub fn run(global: &Global, _args: &PluginsArgs) -> Result<u8, Failure> {
             path: found.path.display().to_string(),
         })
         .collect();
-    let text = match global.format {
-        Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n",
-        Format::Csv => csv(&rows),
-        Format::Term | Format::Md => term(&rows),
-    };
-    output::print(&text)?;
+    match global.format {
+        Format::Json => {
+            output::print_data(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"))?
+        }
+        Format::Csv => output::print_data(&csv(&rows))?,
+        Format::Term | Format::Md => output::print(&term(&rows))?,
+    }
     Ok(exit::OK)
 }
 
