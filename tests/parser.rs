@@ -25,8 +25,13 @@ fn tokens(text: &str) -> Vec<(u32, u32, TokenKind, String)> {
     doc.tokens
         .iter()
         .map(|t| {
-            let p = source.position(t.start);
-            (p.line, p.column, t.kind, source.text[t.range()].to_string())
+            let p = source.position(t.start());
+            (
+                p.line,
+                p.column,
+                t.kind(),
+                source.text[t.range()].to_string(),
+            )
         })
         .collect()
 }

@@ -44,23 +44,23 @@ pub fn lay(text: &str, line: &Line, tokens: &[Token], indent: usize) -> Laid {
             comment: None,
         };
     }
-    let comment_token = tokens.iter().find(|t| t.kind == TokenKind::Comment);
+    let comment_token = tokens.iter().find(|t| t.kind() == TokenKind::Comment);
     let comment = comment_token.map(|c| {
-        text[c.start as usize..(c.end as usize).clamp(c.start as usize, end)]
+        text[c.start() as usize..(c.end() as usize).clamp(c.start() as usize, end)]
             .trim_end_matches(is_trailing_space)
             .to_string()
     });
-    let code_end = comment_token.map_or(end, |c| c.start as usize);
+    let code_end = comment_token.map_or(end, |c| c.start() as usize);
     let mut atoms: Vec<Cow<str>> = Vec::new();
     let mut pos = start + lead;
     for t in tokens.iter().filter(|t| kept_whole(line, t)) {
-        let (a, b) = (t.start as usize, (t.end as usize).min(code_end));
+        let (a, b) = (t.start() as usize, (t.end() as usize).min(code_end));
         if a < pos || a >= b {
             continue;
         }
         push_words(&text[pos..a], &mut atoms);
         let atom = &text[a..b];
-        atoms.push(if t.kind == TokenKind::Marker {
+        atoms.push(if t.kind() == TokenKind::Marker {
             Cow::Owned(collapse(atom))
         } else {
             Cow::Borrowed(atom)
@@ -81,7 +81,7 @@ pub fn lay(text: &str, line: &Line, tokens: &[Token], indent: usize) -> Laid {
 /// Tokens whose inner spaces belong to their value: a directive's argument (a boss's name, an
 /// include path), a body field's value (the rest of the line), and a body line's marker (`- [ ]`).
 fn kept_whole(line: &Line, token: &Token) -> bool {
-    match token.kind {
+    match token.kind() {
         TokenKind::Argument | TokenKind::Marker => true,
         TokenKind::FieldValue => matches!(line.kind, LineKind::Body(BodyForm::Field(_))),
         _ => false,

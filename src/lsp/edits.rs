@@ -68,14 +68,14 @@ fn missing_due(a: &Analysis, d: &Diagnostic) -> Option<(String, Span, String)> {
     let tokens = doc.line_tokens(line);
     let date = tokens
         .iter()
-        .find(|t| t.kind == TokenKind::Date)
+        .find(|t| t.kind() == TokenKind::Date)
         .and_then(|t| crate::syntax::calendar_date(&source.text[t.range()]))?;
     let after = tokens
         .iter()
-        .find(|t| t.kind == TokenKind::Handle)
-        .or_else(|| tokens.iter().find(|t| t.kind == TokenKind::Kind))?;
+        .find(|t| t.kind() == TokenKind::Handle)
+        .or_else(|| tokens.iter().find(|t| t.kind() == TokenKind::Kind))?;
     let due = date.checked_add_days(Days::new(7))?;
-    let at = after.end as usize;
+    let at = after.end() as usize;
     Some((
         format!("add `due:{due}`"),
         Span::new(a.file, at, at),

@@ -31,25 +31,25 @@ pub fn target_at(a: &Analysis, offset: usize) -> Option<(Target, Span)> {
         end,
     };
     for (i, t) in tokens.iter().enumerate() {
-        if !(t.start as usize <= offset && offset <= t.end as usize) {
+        if !(t.start() as usize <= offset && offset <= t.end() as usize) {
             continue;
         }
-        let text = &source.text[t.start as usize + 1..t.end as usize];
-        let target = match t.kind {
+        let text = &source.text[t.start() as usize + 1..t.end() as usize];
+        let target = match t.kind() {
             TokenKind::Handle => Target::Handle(text.to_string()),
             TokenKind::Tag => Target::Tag(text.to_lowercase()),
             TokenKind::Person => Target::Person(text.to_lowercase()),
             // `informed:@maria` names a person inside a field's value.
             TokenKind::FieldValue
                 if i > 0
-                    && tokens[i - 1].kind == TokenKind::FieldKey(FieldKey::Informed)
+                    && tokens[i - 1].kind() == TokenKind::FieldKey(FieldKey::Informed)
                     && source.text[t.range()].starts_with('@') =>
             {
                 Target::Person(text.to_lowercase())
             }
             _ => continue,
         };
-        return Some((target, span(t.start, t.end)));
+        return Some((target, span(t.start(), t.end())));
     }
     None
 }

@@ -260,10 +260,10 @@ fn include_target(doc: &Document, node: &Node, file: FileId, text: &str) -> Opti
     let arg = doc
         .line_tokens(d.line)
         .iter()
-        .find(|t| t.kind == TokenKind::Argument)?;
+        .find(|t| t.kind() == TokenKind::Argument)?;
     Some((
         text[arg.range()].to_string(),
-        Span::new(file, arg.start as usize, arg.end as usize),
+        Span::new(file, arg.start() as usize, arg.end() as usize),
     ))
 }
 

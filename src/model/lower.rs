@@ -167,7 +167,7 @@ struct FieldUse<'t> {
 
 impl<'a> Cx<'_, 'a> {
     fn span(&self, t: &Token) -> Span {
-        Span::new(self.file, t.start as usize, t.end as usize)
+        Span::new(self.file, t.start() as usize, t.end() as usize)
     }
 
     fn line_span(&self, line: u32) -> Span {
@@ -184,9 +184,9 @@ impl<'a> Cx<'_, 'a> {
         let (text, file) = (self.text, self.file);
         self.doc.line_fields(line).map(move |(key, k, v)| FieldUse {
             key,
-            key_span: Span::new(file, k.start as usize, k.end as usize),
+            key_span: Span::new(file, k.start() as usize, k.end() as usize),
             value: &text[v.range()],
-            span: Span::new(file, k.start as usize, v.end as usize),
+            span: Span::new(file, k.start() as usize, v.end() as usize),
         })
     }
 
@@ -203,11 +203,11 @@ impl<'a> Cx<'_, 'a> {
                 }
                 for line in std::iter::once(d.line).chain(body_lines.iter().copied()) {
                     for t in self.doc.line_tokens(line) {
-                        if t.kind == TokenKind::Tag {
+                        if t.kind() == TokenKind::Tag {
                             let tag = self
                                 .out
                                 .tags
-                                .intern(&self.text[t.start as usize + 1..t.end as usize]);
+                                .intern(&self.text[t.start() as usize + 1..t.end() as usize]);
                             self.out.scope.push(tag);
                         }
                     }
@@ -225,7 +225,7 @@ impl<'a> Cx<'_, 'a> {
                 if d.kind == DirectiveKind::Set {
                     let args: Vec<&Token> = tokens
                         .iter()
-                        .filter(|t| t.kind == TokenKind::Argument)
+                        .filter(|t| t.kind() == TokenKind::Argument)
                         .collect();
                     if let [code, value] = args[..] {
                         let (cs, vs) = (self.span(code), self.span(value));
@@ -245,8 +245,8 @@ impl<'a> Cx<'_, 'a> {
         let tokens = self.doc.line_tokens(line);
         let stray = super::text::words(self.text, self.doc, &l, line).find(|w| {
             !tokens.iter().any(|t| {
-                t.kind == TokenKind::Tag
-                    && t.start as usize == w.start
+                t.kind() == TokenKind::Tag
+                    && t.start() as usize == w.start
                     && t.range().len() == w.text.len()
             })
         });
@@ -261,13 +261,13 @@ impl<'a> Cx<'_, 'a> {
     }
 
     fn boss(&mut self, line: u32, tokens: &[Token], body_lines: &[u32]) {
-        let Some(person) = tokens.iter().find(|t| t.kind == TokenKind::Person) else {
+        let Some(person) = tokens.iter().find(|t| t.kind() == TokenKind::Person) else {
             return;
         };
-        let id = self.text[person.start as usize + 1..person.end as usize].to_lowercase();
+        let id = self.text[person.start() as usize + 1..person.end() as usize].to_lowercase();
         let name = tokens
             .iter()
-            .find(|t| t.kind == TokenKind::Argument)
+            .find(|t| t.kind() == TokenKind::Argument)
             .map_or(String::new(), |t| self.text[t.range()].to_string());
         let span = self.line_span(line);
         if self.out.bosses.len() >= MAX_BOSSES {
@@ -363,7 +363,7 @@ impl<'a> Cx<'_, 'a> {
         let header = self.doc.line_tokens(e.line);
         let kind_span = header
             .iter()
-            .find(|t| t.kind == TokenKind::Kind)
+            .find(|t| t.kind() == TokenKind::Kind)
             .map_or(self.line_span(e.line), |t| self.span(t));
         let tags_start = self.out.tag_refs.len() as u32;
         let people_start = self.out.person_refs.len() as u32;
@@ -372,7 +372,7 @@ impl<'a> Cx<'_, 'a> {
         let mut seen: Seen = [None; KEYS];
         let mut handle_span = None;
         for t in header {
-            match t.kind {
+            match t.kind() {
                 TokenKind::Tag => self.tag(t),
                 TokenKind::Person => {
                     let p = self.person(t);
@@ -495,10 +495,10 @@ impl<'a> Cx<'_, 'a> {
         let text_start = self.doc.lines[line as usize].text_start;
         let is_item_line = item.is_some_and(|i| self.out.items[i].lines.0 == line);
         for (n, t) in tokens.iter().enumerate() {
-            match t.kind {
+            match t.kind() {
                 TokenKind::Tag => self.tag(t),
                 TokenKind::Handle => self.handle_use(t, seq, Some(item.map(|i| i as u32)), e),
-                TokenKind::Person if action && is_item_line && t.start == text_start => {
+                TokenKind::Person if action && is_item_line && t.start() == text_start => {
                     let p = self.person(t);
                     if let Some(i) = item {
                         self.out.items[i].owner = Some(p);
@@ -524,7 +524,7 @@ impl<'a> Cx<'_, 'a> {
                         }
                         self.out.items[i].due = Some(date);
                     } else {
-                        let span = Span::new(self.file, t.start as usize, v.end as usize);
+                        let span = Span::new(self.file, t.start() as usize, v.end() as usize);
                         self.err(field_error(key, value, span, "a date YYYY-MM-DD"));
                     }
                 }
@@ -539,7 +539,7 @@ impl<'a> Cx<'_, 'a> {
         let next = self.out.handle_names.len() as u32;
         let name = *self
             .handles
-            .entry(&self.text[t.start as usize + 1..t.end as usize])
+            .entry(&self.text[t.start() as usize + 1..t.end() as usize])
             .or_insert(next);
         if name == next {
             self.out.handle_names.push(span);
@@ -558,7 +558,7 @@ impl<'a> Cx<'_, 'a> {
         let tag = self
             .out
             .tags
-            .intern(&self.text[t.start as usize + 1..t.end as usize]);
+            .intern(&self.text[t.start() as usize + 1..t.end() as usize]);
         self.out.tag_refs.push(tag);
     }
 
@@ -566,7 +566,7 @@ impl<'a> Cx<'_, 'a> {
         PersonId(
             self.out
                 .people
-                .intern(&self.text[t.start as usize + 1..t.end as usize]),
+                .intern(&self.text[t.start() as usize + 1..t.end() as usize]),
         )
     }
 

@@ -214,8 +214,8 @@ impl Journal {
         let doc = &self.docs[e.file.0 as usize];
         doc.line_tokens(e.line)
             .iter()
-            .find(|t| t.kind == TokenKind::Handle)
-            .map(|t| Span::new(e.file, t.start as usize, t.end as usize))
+            .find(|t| t.kind() == TokenKind::Handle)
+            .map(|t| Span::new(e.file, t.start() as usize, t.end() as usize))
     }
 
     /// Where the value of a free-text field (`impact:`, `via:`, `solution:`) stands, when the
@@ -236,7 +236,7 @@ impl Journal {
             .chain(field_lines)
             .flat_map(|l| doc.line_fields(l))
             .find(|(k, _, _)| *k == key)
-            .map(|(_, _, v)| Span::new(e.file, v.start as usize, v.end as usize))
+            .map(|(_, _, v)| Span::new(e.file, v.start() as usize, v.end() as usize))
     }
 
     /// The value of a free-text field (`impact:`, `via:`, `solution:`), when the entry has it.

@@ -31,8 +31,8 @@ pub fn words<'a>(
     let from = line.text_start as usize;
     let to = tokens
         .iter()
-        .find(|t| t.kind == TokenKind::Comment)
-        .map_or(line.end as usize, |t| t.start as usize)
+        .find(|t| t.kind() == TokenKind::Comment)
+        .map_or(line.end as usize, |t| t.start() as usize)
         .max(from);
     let content = &text[from..to];
     // Words and tokens both run left to right, so one cursor over the tokens suffices.
@@ -49,18 +49,19 @@ pub fn words<'a>(
             let end = start + w.len();
             while tokens
                 .get(next_token)
-                .is_some_and(|t| (t.start as usize) < start)
+                .is_some_and(|t| (t.start() as usize) < start)
             {
                 next_token += 1;
             }
             let parens = w.len() - w.trim_start_matches('(').len();
             let kind = tokens[next_token.min(tokens.len())..]
                 .iter()
-                .take_while(|t| (t.start as usize) < end)
+                .take_while(|t| (t.start() as usize) < end)
                 .find(|t| {
-                    t.start as usize == start || t.start as usize == start + parens && parens > 0
+                    t.start() as usize == start
+                        || t.start() as usize == start + parens && parens > 0
                 })
-                .map_or(WordKind::Text, |t| match t.kind {
+                .map_or(WordKind::Text, |t| match t.kind() {
                     TokenKind::FieldKey(_) => WordKind::Field,
                     k => WordKind::Token(k),
                 });

@@ -30,17 +30,45 @@ pub enum TokenKind {
     Comment,
 }
 
-/// One token: its kind and byte range in the file.
+/// One token: its kind and byte range in the file, in eight bytes (a large journal holds
+/// millions). A token lies within one line, so its length fits in 24 bits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub kind: TokenKind,
-    pub start: u32,
-    pub end: u32,
+    start: u32,
+    len_low: u16,
+    len_high: u8,
+    kind: TokenKind,
 }
 
+const _: () = assert!(super::MAX_LINE < 1 << 24 && std::mem::size_of::<Token>() == 8);
+
 impl Token {
+    /// The token of `kind` over `start..end`, which lie within one line.
+    pub fn new(kind: TokenKind, start: usize, end: usize) -> Self {
+        let len = end - start;
+        debug_assert!(len < 1 << 24, "a token longer than a line");
+        Token {
+            start: start as u32,
+            len_low: len as u16,
+            len_high: (len >> 16) as u8,
+            kind,
+        }
+    }
+
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    pub fn start(&self) -> u32 {
+        self.start
+    }
+
+    pub fn end(&self) -> u32 {
+        self.start + (u32::from(self.len_high) << 16 | u32::from(self.len_low))
+    }
+
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..self.end() as usize
     }
 }
 

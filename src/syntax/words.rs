@@ -276,11 +276,7 @@ fn tokenize_words(
 }
 
 pub fn token(kind: TokenKind, start: usize, end: usize) -> Token {
-    Token {
-        kind,
-        start: start as u32,
-        end: end as u32,
-    }
+    Token::new(kind, start, end)
 }
 
 #[cfg(test)]
@@ -291,7 +287,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
         let mut out = Vec::new();
         tokenize(LocatedSpan::new(text), Fields::Read, &mut out).unwrap();
-        out.iter().map(|t| (t.kind, &text[t.range()])).collect()
+        out.iter().map(|t| (t.kind(), &text[t.range()])).collect()
     }
 
     #[test]
