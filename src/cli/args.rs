@@ -73,6 +73,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 pub fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
     crate::syntax::clock_time(text)
+        .map(crate::syntax::Clock::time)
         .ok_or_else(|| format!("`{text}` is not a time of day; write HH:MM"))
 }
 

@@ -61,7 +61,7 @@ fn priority(journal: &Journal, p: &model::Priority) -> Priority {
         .iter()
         .map(|c| {
             let e = &journal.entries[c.entry as usize];
-            let (file, line) = file_line(journal, e.span);
+            let (file, line) = file_line(journal, journal.entry_span(e));
             PriorityChange {
                 date: c.date,
                 bosses: boss_ids(journal, e.bosses),
@@ -82,14 +82,14 @@ fn priority(journal: &Journal, p: &model::Priority) -> Priority {
 }
 
 fn entry(journal: &Journal, e: &model::Entry) -> Entry {
-    let (file, line) = file_line(journal, e.span);
+    let (file, line) = file_line(journal, journal.entry_span(e));
     let handle = journal
         .handle_span(e)
         .map(|s| journal.value(s).trim_start_matches('^').to_string());
     Entry {
         kind: e.kind.as_str().to_string(),
         date: e.date,
-        time: e.time.map(|t| t.format("%H:%M").to_string()),
+        time: e.time.map(|t| t.to_string()),
         bosses: boss_ids(journal, e.bosses),
         text: journal.text(e),
         tags: unique(
@@ -169,7 +169,7 @@ fn item(journal: &Journal, i: &model::Item) -> Item {
         due: i.due,
         handle: i.handle.map(|h| journal.handle(h).name.clone()),
         text: model::text::join(words),
-        line: journal.sources.position(i.span).line,
+        line: journal.sources.position(journal.item_span(i)).line,
     }
 }
 

@@ -121,7 +121,7 @@ pub fn analyse(journal: &Journal, progress: bool) -> Result<Analysis, GitError> 
             continue;
         }
         let all: Vec<&LineHistory> = std::iter::once(e.line)
-            .chain(e.body.0..e.body.1)
+            .chain(e.body())
             .filter_map(at)
             .collect();
         analysis.entries[i] = Some(entry_history(&all, &commits.list));

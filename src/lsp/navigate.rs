@@ -80,12 +80,12 @@ pub fn definition(a: &Analysis, offset: usize) -> Option<lsp::GotoDefinitionResp
     let spans: Vec<Span> = match &target {
         Target::Handle(name) => {
             let def = &j.entries[j.handle(j.handle_named(name)?).def as usize];
-            vec![j.handle_span(def).unwrap_or(def.span)]
+            vec![j.handle_span(def).unwrap_or_else(|| j.entry_span(def))]
         }
         Target::Tag(name) => {
             let key = j.tags.get(name)?;
             let p = j.priorities.iter().find(|p| p.key == key)?;
-            vec![j.entries[p.changes.first()?.entry as usize].span]
+            vec![j.entry_span(&j.entries[p.changes.first()?.entry as usize])]
         }
         Target::Person(name) => j
             .bosses
@@ -123,7 +123,7 @@ fn where_is(j: &Journal, e: &Entry) -> String {
     let name = std::path::Path::new(&source.name)
         .file_name()
         .map_or(source.name.clone(), |n| n.to_string_lossy().into_owned());
-    format!("{name}:{}", source.position(e.span.start).line)
+    format!("{name}:{}", source.position(j.entry_span(e).start).line)
 }
 
 /// A handle's defining entry and where it stands today.

@@ -30,9 +30,7 @@ pub fn symbols(a: &Analysis) -> Vec<lsp::DocumentSymbol> {
         let line_text = source.text[header.content()].trim_end();
         let (name, detail, kind) = match node {
             Node::Entry(e) => {
-                let time = e
-                    .time
-                    .map_or(String::new(), |t| format!(" {}", t.format("%H:%M")));
+                let time = e.time.map_or(String::new(), |t| format!(" {t}"));
                 let detail = entries.get(&node.line()).map(|entry| j.text(entry));
                 (
                     format!("{}{time} {}", e.date, e.kind),

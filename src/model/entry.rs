@@ -1,12 +1,12 @@
 //! The model's entries, body items, bosses and handles.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use super::intern::{PersonId, TagId};
 use super::settings::CodeSet;
 use super::values::{Detail, Outcome, Rhythm, Status, Tone};
 use crate::diag::{FileId, Span};
-use crate::syntax::{ActionState, FieldKey, Kind};
+use crate::syntax::{ActionState, Clock, FieldKey, Kind};
 
 /// Index of an entry in [`super::Journal::entries`] (sorted by date, time, load order).
 pub type EntryId = u32;
@@ -82,10 +82,8 @@ pub struct Entry {
     pub file: FileId,
     /// The header line's index in its document.
     pub line: u32,
-    /// The header line's content.
-    pub span: Span,
     pub date: NaiveDate,
-    pub time: Option<NaiveTime>,
+    pub time: Option<Clock>,
     pub kind: Kind,
     /// Load order across the journal.
     pub seq: u32,
@@ -98,9 +96,16 @@ pub struct Entry {
     pub people: (u32, u32),
     /// Body items, in [`super::Journal::items`].
     pub items: (u32, u32),
-    /// The line range of the body (from the syntax tree).
-    pub body: (u32, u32),
+    /// Just past the last body line (from the syntax tree); the body starts below the header.
+    pub body_end: u32,
     pub fields: Fields,
+}
+
+impl Entry {
+    /// The lines of the body, trivia between them included.
+    pub fn body(&self) -> std::ops::Range<u32> {
+        self.line + 1..self.body_end
+    }
 }
 
 /// The form of a body item.
@@ -119,8 +124,6 @@ pub struct Item {
     pub file: FileId,
     /// First and last line (inclusive) in the document.
     pub lines: (u32, u32),
-    /// Start of the item's line content (for positions).
-    pub span: Span,
     /// An action's owner: `None` means you.
     pub owner: Option<PersonId>,
     pub due: Option<NaiveDate>,

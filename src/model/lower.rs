@@ -1,7 +1,7 @@
 //! Syntax → typed model parts: entries with their fields and body items, bosses, scope, settings.
 //! Everything here looks at one node at a time; what needs the whole journal is in `resolve`.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use super::entry::{Boss, Entry, Fields, Informed, Item, ItemForm, MAX_BOSSES};
 use super::intern::{FastMap, Names, PersonId, TagId, Tags};
@@ -10,7 +10,7 @@ use super::settings::{self, Settings};
 use super::values::{self, Detail, Outcome, Rhythm, Status, Tone};
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::syntax::{
-    BodyForm, DirectiveKind, DirectiveNode, Document, EntryNode, FieldHost, FieldKey, Kind,
+    BodyForm, Clock, DirectiveKind, DirectiveNode, Document, EntryNode, FieldHost, FieldKey, Kind,
     LineKind, Node, Token, TokenKind,
 };
 
@@ -101,14 +101,14 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
 
 /// A date and time of day as one number that sorts like (date, untimed first, time): the
 /// day in the high bits, then 17 bits for 1 + the second of the day, 0 for no time.
-pub fn when(date: NaiveDate, time: Option<NaiveTime>) -> u64 {
-    use chrono::{Datelike, Timelike};
+pub fn when(date: NaiveDate, time: Option<Clock>) -> u64 {
+    use chrono::Datelike;
     let day = (i64::from(date.num_days_from_ce()) - i64::from(i32::MIN)) as u64;
-    day << WHEN_TIME_BITS | time.map_or(0, |t| 1 + u64::from(t.num_seconds_from_midnight()))
+    day << WHEN_TIME_BITS | time.map_or(0, |t| 1 + u64::from(t.minute_of_day()))
 }
 
-/// The low bits of [`when`] that hold the time of day.
-pub const WHEN_TIME_BITS: u32 = 17;
+/// The low bits of [`when`] that hold the time of day: 1 + the minute, 0 for none.
+pub const WHEN_TIME_BITS: u32 = 11;
 
 /// Lowers the entries among `refs` in order, calling `after` after each.
 pub(super) fn lower_entries<'a>(
@@ -427,13 +427,11 @@ impl<'a> Cx<'_, 'a> {
                 BodyForm::Question => ItemForm::Question,
                 BodyForm::Quote => ItemForm::Quote,
             };
-            let line = self.doc.lines[i as usize];
             let index = self.out.items.len();
             self.out.items.push(Item {
                 form: item_form,
                 file: self.file,
                 lines: (i, i),
-                span: Span::new(self.file, line.text_start as usize, line.end as usize),
                 owner: None,
                 due: None,
                 handle: None,
@@ -462,12 +460,10 @@ impl<'a> Cx<'_, 'a> {
             ));
             fields.until = None;
         }
-        let span = self.line_span(e.line);
         self.out.when.push(when(e.date, e.time));
         self.out.entries.push(Entry {
             file: self.file,
             line: e.line,
-            span,
             date: e.date,
             time: e.time,
             kind: e.kind,
@@ -477,7 +473,7 @@ impl<'a> Cx<'_, 'a> {
             tags: (tags_start, tag_end),
             people: (people_start, people_end),
             items: (items_start, self.out.items.len() as u32),
-            body: (e.body.start, e.body.end),
+            body_end: e.body.end,
             fields,
         });
     }

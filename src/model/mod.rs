@@ -131,11 +131,6 @@ impl Journal {
             .any(|a| a.from <= date && date <= a.until && a.bosses.is_none_or(|s| s.contains(boss)))
     }
 
-    /// Where an entry's header starts.
-    pub fn entry_span(&self, e: &Entry) -> Span {
-        e.span
-    }
-
     /// The words of one line of a document, classified.
     pub fn line_words(
         &self,
@@ -154,8 +149,8 @@ impl Journal {
     /// The lines that continue an entry's description (before its first body item).
     fn description_lines(&self, e: &Entry) -> impl Iterator<Item = u32> + '_ {
         let doc = &self.docs[e.file.0 as usize];
-        let first_item = self.items_of(e).first().map_or(e.body.1, |i| i.lines.0);
-        (e.body.0..first_item).filter(move |&l| {
+        let first_item = self.items_of(e).first().map_or(e.body_end, |i| i.lines.0);
+        (e.body().start..first_item).filter(move |&l| {
             doc.lines[l as usize].kind == LineKind::Body(crate::syntax::BodyForm::Continuation)
         })
     }
@@ -194,7 +189,7 @@ impl Journal {
     /// description and body, not tags, people, handles, fields or comments.
     pub fn word_count(&self, e: &Entry) -> usize {
         let doc = &self.docs[e.file.0 as usize];
-        let body = (e.body.0..e.body.1).filter(|&l| {
+        let body = e.body().filter(|&l| {
             matches!(doc.lines[l as usize].kind, LineKind::Body(b) if !matches!(b, crate::syntax::BodyForm::Field(_)))
         });
         std::iter::once(e.line)
@@ -207,6 +202,18 @@ impl Journal {
     /// The text at `span`.
     pub fn value(&self, span: Span) -> &str {
         self.sources.text(span)
+    }
+
+    /// An item's first line past its marker: where diagnostics about the item point.
+    pub fn item_span(&self, item: &Item) -> Span {
+        let line = &self.docs[item.file.0 as usize].lines[item.lines.0 as usize];
+        Span::new(item.file, line.text_start as usize, line.end as usize)
+    }
+
+    /// The header line's content: where diagnostics about the entry point.
+    pub fn entry_span(&self, e: &Entry) -> Span {
+        let line = &self.docs[e.file.0 as usize].lines[e.line as usize];
+        Span::new(e.file, line.start as usize, line.end as usize)
     }
 
     /// Where the header's `^handle` stands, valid or not: its first handle.
@@ -226,7 +233,7 @@ impl Journal {
             return None;
         }
         let doc = &self.docs[e.file.0 as usize];
-        let field_lines = (e.body.0..e.body.1).filter(|&l| {
+        let field_lines = e.body().filter(|&l| {
             matches!(
                 doc.lines[l as usize].kind,
                 LineKind::Body(crate::syntax::BodyForm::Field(_))

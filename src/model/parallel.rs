@@ -18,7 +18,6 @@ use super::entry::{BossSet, Entry, Fields, Informed, Item};
 use super::intern::{FastMap, PersonId};
 use super::load::Loaded;
 use super::lower::{HandleUse, Lowered, lower_entries};
-use crate::diag::Span;
 use crate::syntax::{Kind, Node};
 use crate::threads;
 
@@ -122,7 +121,6 @@ fn blank() -> Entry {
     Entry {
         file: Default::default(),
         line: 0,
-        span: Span::default(),
         date: NaiveDate::MIN,
         time: None,
         kind: Kind::Did,
@@ -132,7 +130,7 @@ fn blank() -> Entry {
         tags: (0, 0),
         people: (0, 0),
         items: (0, 0),
-        body: (0, 0),
+        body_end: 0,
         fields: Fields::default(),
     }
 }

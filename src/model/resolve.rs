@@ -127,7 +127,7 @@ impl Journal {
                     };
                     self.diagnostics.push(
                         Diagnostic::error(codes::HANDLE, u.span, message)
-                            .with_related(def.span, "defined here"),
+                            .with_related(self.entry_span(def), "defined here"),
                     );
                 }
             }
@@ -159,7 +159,7 @@ impl Journal {
             };
             let wrong_kind = needs.is_some_and(|kinds| !kinds.contains(&handle.kind));
             if wrong_kind || date < def_date {
-                let def = self.entries[handle.def as usize].span;
+                let def = self.entry_span(&self.entries[handle.def as usize]);
                 let name = text(u.name);
                 let message = if wrong_kind {
                     let what = match needs {

@@ -91,7 +91,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Agenda {
         {
             points.push(Point {
                 text: facts::item_text(journal, item),
-                line: journal.sources.position(item.span).line,
+                line: journal.sources.position(journal.item_span(item)).line,
                 planned,
                 entry: EntryRef::new(journal, e),
             });

@@ -62,7 +62,7 @@ pub fn open_actions(journal: &Journal, bosses: BossSet, date: NaiveDate) -> Vec<
                 text: item_text(journal, item),
                 due: item.due,
                 overdue: item.due.is_some_and(|d| d < date),
-                line: journal.sources.position(item.span).line,
+                line: journal.sources.position(journal.item_span(item)).line,
                 entry: EntryRef::new(journal, e),
             });
         }

@@ -185,8 +185,11 @@ fn shown<'a>(words: impl Iterator<Item = Word<'a>>) -> String {
 /// The lines of an entry's description: its header and the lines that continue it.
 fn description_lines(journal: &Journal, e: &Entry) -> impl Iterator<Item = u32> {
     let doc = &journal.docs[e.file.0 as usize];
-    let first_item = journal.items_of(e).first().map_or(e.body.1, |i| i.lines.0);
-    let continuation: Vec<u32> = (e.body.0..first_item)
+    let first_item = journal
+        .items_of(e)
+        .first()
+        .map_or(e.body_end, |i| i.lines.0);
+    let continuation: Vec<u32> = (e.body().start..first_item)
         .filter(|&l| doc.lines[l as usize].kind == LineKind::Body(BodyForm::Continuation))
         .collect();
     std::iter::once(e.line).chain(continuation)

@@ -305,10 +305,8 @@ fn no_oversteps(journal: &Journal, today: NaiveDate, entries: &[usize]) -> Pract
     let spans: HashSet<(u32, u32)> = entries
         .iter()
         .map(|&i| {
-            (
-                journal.entries[i].span.file.0,
-                journal.entries[i].span.start,
-            )
+            let span = journal.entry_span(&journal.entries[i]);
+            (span.file.0, span.start)
         })
         .collect();
     let oversteps = crate::rules::check(journal, today)

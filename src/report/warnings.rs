@@ -47,10 +47,8 @@ const STATE_CODES: [&str; 5] = [
 /// entries of `set` (every entry for an empty set).
 pub fn of_period(journal: &Journal, set: BossSet, from: NaiveDate, end: NaiveDate) -> Vec<Warning> {
     let key = |i: usize| {
-        (
-            journal.entries[i].span.file.0,
-            journal.entries[i].span.start,
-        )
+        let span = journal.entry_span(&journal.entries[i]);
+        (span.file.0, span.start)
     };
     let in_period: HashMap<(u32, u32), usize> =
         dated(journal, from, end).map(|i| (key(i), i)).collect();

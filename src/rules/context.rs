@@ -132,8 +132,11 @@ impl<'a> Ctx<'a> {
     pub fn description_words(&self, e: &Entry) -> impl Iterator<Item = Word<'a>> + '_ {
         let journal = self.journal;
         let doc = &journal.docs[e.file.0 as usize];
-        let first_item = journal.items_of(e).first().map_or(e.body.1, |i| i.lines.0);
-        let continuation = (e.body.0..first_item)
+        let first_item = journal
+            .items_of(e)
+            .first()
+            .map_or(e.body_end, |i| i.lines.0);
+        let continuation = (e.body().start..first_item)
             .filter(move |&l| doc.lines[l as usize].kind == LineKind::Body(BodyForm::Continuation));
         let file = e.file;
         std::iter::once(e.line)
@@ -228,7 +231,7 @@ impl<'a> Out<'a> {
     /// A warning on an entry's header, unless the entry allows the code.
     pub fn warn(&mut self, id: EntryId, message: String, related: &[(Span, &str)]) {
         if !self.allowed(id) {
-            let span = self.journal.entries[id as usize].span;
+            let span = self.journal.entry_span(&self.journal.entries[id as usize]);
             self.warn_at(span, message, related);
         }
     }

@@ -81,7 +81,12 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>, gap: &Gap) {
             None => {
                 let first = cx.first_entry(b).filter(|_| boss.since.is_none());
                 let related: Vec<_> = first
-                    .map(|f| (cx.entry(f).span, "counted from this entry"))
+                    .map(|f| {
+                        (
+                            cx.journal.entry_span(cx.entry(f)),
+                            "counted from this entry",
+                        )
+                    })
                     .into_iter()
                     .collect();
                 out.warn_at(boss.span, message, &related);

@@ -18,9 +18,15 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         for (by, due) in dues(cx, h) {
             let slip = cx.entry(by);
             if let Some((set_by, moved)) = before.filter(|&(_, moved)| slip.date > moved) {
-                let mut related = vec![(cx.entry(h.def).span, "the promise it moves")];
+                let mut related = vec![(
+                    cx.journal.entry_span(cx.entry(h.def)),
+                    "the promise it moves",
+                )];
                 if set_by != h.def {
-                    related.push((cx.entry(set_by).span, "that due date was set here"));
+                    related.push((
+                        cx.journal.entry_span(cx.entry(set_by)),
+                        "that due date was set here",
+                    ));
                 }
                 out.warn(
                     by,

@@ -23,7 +23,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
             format!(" (moved by the slip of {})", s.date)
         });
         let related: Vec<_> = slip
-            .map(|s| (s.span, "due date moved here"))
+            .map(|s| (cx.journal.entry_span(s), "due date moved here"))
             .into_iter()
             .collect();
         out.warn(

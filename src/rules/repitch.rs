@@ -44,7 +44,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
                         decision.date,
                         plural(cooloff, "day")
                     ),
-                    &[(decision.span, "declined here")],
+                    &[(cx.journal.entry_span(decision), "declined here")],
                 );
             }
         }

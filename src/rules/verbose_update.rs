@@ -47,11 +47,12 @@ fn describe(why: Why<'_>, code: &str, n: u32) -> String {
 /// apart, so half its bytes, rounded up. Spares counting the words of short updates.
 fn most_words(cx: &Ctx<'_>, e: &Entry) -> usize {
     let lines = &cx.journal.docs[e.file.0 as usize].lines;
-    let end = match e.body.1.checked_sub(1) {
-        Some(last) if e.body.1 > e.body.0 => lines.get(last as usize).map_or(e.span.end, |l| l.end),
-        _ => e.span.end,
+    let header = cx.journal.entry_span(e);
+    let end = match e.body().last() {
+        Some(last) => lines.get(last as usize).map_or(header.end, |l| l.end),
+        None => header.end,
     };
-    (end.saturating_sub(e.span.start) as usize).div_ceil(2)
+    (end.saturating_sub(header.start) as usize).div_ceil(2)
 }
 
 pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {

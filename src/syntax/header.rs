@@ -1,5 +1,7 @@
 //! The start of column-0 lines: dates, times, kinds and directive keywords.
 
+use std::num::NonZeroU16;
+
 use chrono::{NaiveDate, NaiveTime};
 use nom::{
     IResult, Parser,
@@ -80,9 +82,42 @@ pub fn calendar_date(text: &str) -> Option<NaiveDate> {
         .filter(|_| text.len() == 10)
 }
 
-pub fn clock_time(text: &str) -> Option<NaiveTime> {
+/// The time of day `HH:MM`, when it is one.
+pub fn clock_time(text: &str) -> Option<Clock> {
     let (h, m) = text.split_once(':')?;
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+    Clock::new(h.parse().ok()?, m.parse().ok()?)
+}
+
+/// A time of day to the minute, as a header writes it (`09:30`), in two bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Clock(NonZeroU16);
+
+impl Clock {
+    /// `hour:minute`, when it is a time of day.
+    pub fn new(hour: u32, minute: u32) -> Option<Self> {
+        if hour < 24 && minute < 60 {
+            NonZeroU16::new((hour * 60 + minute + 1) as u16).map(Clock)
+        } else {
+            None
+        }
+    }
+
+    /// Minutes since midnight.
+    pub fn minute_of_day(self) -> u32 {
+        u32::from(self.0.get()) - 1
+    }
+
+    pub fn time(self) -> NaiveTime {
+        NaiveTime::from_num_seconds_from_midnight_opt(self.minute_of_day() * 60, 0)
+            .unwrap_or(NaiveTime::MIN)
+    }
+}
+
+impl std::fmt::Display for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let m = self.minute_of_day();
+        write!(f, "{:02}:{:02}", m / 60, m % 60)
+    }
 }
 
 #[cfg(test)]
@@ -102,7 +137,13 @@ mod tests {
         assert_eq!(clock_time("25:00"), None);
         assert_eq!(
             clock_time("23:59").map(|t| t.to_string()),
-            Some("23:59:00".into())
+            Some("23:59".into())
+        );
+        assert_eq!(clock_time("00:00").map(Clock::minute_of_day), Some(0));
+        assert_eq!(clock_time("09:60"), None);
+        assert_eq!(
+            clock_time("07:05").map(Clock::time),
+            NaiveTime::from_hms_opt(7, 5, 0)
         );
     }
 }

@@ -6,8 +6,9 @@
 
 use std::ops::Range;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
+use super::header::Clock;
 use super::names::{DirectiveKind, FieldKey, Kind};
 
 /// What a token is.
@@ -159,7 +160,7 @@ impl Line {
 pub struct EntryNode {
     pub line: u32,
     pub date: NaiveDate,
-    pub time: Option<NaiveTime>,
+    pub time: Option<Clock>,
     pub kind: Kind,
     /// Lines after the header up to the last body line (trivia between them included).
     pub body: Range<u32>,
