@@ -121,7 +121,7 @@ fn fields(journal: &Journal, e: &model::Entry) -> Fields {
     let text = |key: FieldKey| journal.field_text(e, key).map(str::to_string);
     Fields {
         due: f.due,
-        rank: f.rank,
+        rank: f.rank.map(std::num::NonZeroU32::get),
         status: f.status.map(|s| s.as_str().to_string()),
         dur: f.dur,
         via: text(FieldKey::Via),

@@ -19,7 +19,7 @@ struct Sets {
 
 fn sets_of(journal: &Journal, e: &Entry) -> Sets {
     Sets {
-        rank: e.fields.rank,
+        rank: e.fields.rank.map(std::num::NonZeroU32::get),
         status: e.fields.status,
         due: e.fields.due,
         title: journal.title(e),

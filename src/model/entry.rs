@@ -1,5 +1,7 @@
 //! The model's entries, body items, bosses and handles.
 
+use std::num::NonZeroU32;
+
 use chrono::NaiveDate;
 
 use super::intern::{PersonId, TagId};
@@ -58,7 +60,7 @@ pub enum Informed {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fields {
     pub due: Option<NaiveDate>,
-    pub rank: Option<u32>,
+    pub rank: Option<NonZeroU32>,
     pub status: Option<Status>,
     pub dur: Option<u32>,
     pub tone: Option<Tone>,

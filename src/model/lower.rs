@@ -1,6 +1,8 @@
 //! Syntax → typed model parts: entries with their fields and body items, bosses, scope, settings.
 //! Everything here looks at one node at a time; what needs the whole journal is in `resolve`.
 
+use std::num::NonZeroU32;
+
 use chrono::NaiveDate;
 
 use super::entry::{Boss, Entry, Fields, Informed, Item, ItemForm, MAX_BOSSES};
@@ -604,7 +606,7 @@ impl<'a> Cx<'_, 'a> {
             ),
             FieldKey::Rank => typed!(
                 fields.rank,
-                values::parse_positive(f.value),
+                values::parse_positive(f.value).and_then(NonZeroU32::new),
                 "a whole number ≥ 1"
             ),
             FieldKey::Status if kind == Kind::Done => typed!(

@@ -275,7 +275,7 @@ impl Journal {
                     let change = PriorityChange {
                         entry: id as EntryId,
                         date: e.date,
-                        rank: e.fields.rank,
+                        rank: e.fields.rank.map(std::num::NonZeroU32::get),
                         status: e.fields.status,
                         due: e.fields.due,
                         title: (!title.is_empty()).then_some(title),
