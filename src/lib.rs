@@ -13,6 +13,7 @@ pub mod lsp;
 pub mod model;
 pub mod period;
 pub mod plugin;
+mod reorder;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -28,13 +29,11 @@ pub fn check(
     today: NaiveDate,
     allow: &[String],
 ) -> Vec<diag::Diagnostic> {
-    let mut all = journal.diagnostics.clone();
-    all.extend(
-        rules::check(journal, today)
-            .into_iter()
-            .filter(|d| !allow.iter().any(|a| a == d.code)),
-    );
-    all.sort_by_key(|d| {
+    // Warnings can run to tens of thousands: they are kept in one vector throughout.
+    let mut all = rules::check(journal, today);
+    all.retain(|d| !allow.iter().any(|a| a == d.code));
+    all.extend_from_slice(&journal.diagnostics);
+    reorder::sort_by_key(&mut all, |d| {
         (
             d.span.file,
             d.span.start,

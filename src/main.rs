@@ -2,12 +2,14 @@ use std::process::ExitCode;
 
 #[cfg(target_os = "linux")]
 #[allow(unsafe_code)]
-mod huge_pages;
+mod allocator;
 
 #[cfg(target_os = "linux")]
 #[global_allocator]
-static ALLOCATOR: huge_pages::HugePages = huge_pages::HugePages;
+static ALLOCATOR: allocator::HugePages = allocator::HugePages;
 
 fn main() -> ExitCode {
+    #[cfg(target_os = "linux")]
+    allocator::one_arena();
     upward::cli::main()
 }

@@ -21,22 +21,32 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     let diags = crate::check(journal, today, &args.allow);
     let extra = rule_plugins(global, args, journal, today)?;
     let extra_term = plugin::render_term(&extra);
-    let mut all = diag::to_json(&diags, &journal.sources);
-    all.extend(extra);
+    let all = || {
+        let mut all = diag::to_json(&diags, &journal.sources);
+        all.extend(extra.iter().cloned());
+        all
+    };
     match global.format {
         Format::Json => output::write_data(|out| {
-            serde_json::to_writer_pretty(&mut *out, &all)?;
+            let array = diag::JsonArray {
+                diags: &diags,
+                sources: &journal.sources,
+                extra: &extra,
+            };
+            serde_json::to_writer_pretty(&mut *out, &array)?;
             out.write_all(b"\n")
         })?,
-        Format::Csv => output::print_data(&csv(&all))?,
+        Format::Csv => output::print_data(&csv(&all()))?,
         Format::Term | Format::Md => {
             output::print(&diag::render_term(&diags, &journal.sources, true))?;
             output::print(&extra_term)?;
-            output::eprint(&summary(&all));
+            output::eprint(&summary(&all()));
         }
     }
-    let errors = all.iter().any(|d| d.severity == diag::Severity::Error);
-    let denied = args.deny.is_some() && !all.is_empty();
+    let is_error = |severity| severity == diag::Severity::Error;
+    let errors =
+        diags.iter().any(|d| is_error(d.severity)) || extra.iter().any(|d| is_error(d.severity));
+    let denied = args.deny.is_some() && !(diags.is_empty() && extra.is_empty());
     Ok(if errors || denied {
         exit::FINDINGS
     } else {

@@ -2,7 +2,7 @@
 
 mod render;
 
-pub use render::{JsonDiagnostic, JsonRelated, render_json, render_term, to_json};
+pub use render::{JsonArray, JsonDiagnostic, JsonRelated, render_json, render_term, to_json};
 
 use std::fmt;
 

@@ -102,7 +102,7 @@ fn snippet<'a>(
 }
 
 /// A diagnostic as JSON: 1-based line and column.
-#[derive(Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
 pub struct JsonDiagnostic {
     pub file: String,
     pub line: u32,
@@ -125,7 +125,7 @@ impl JsonDiagnostic {
     }
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
 pub struct JsonRelated {
     pub file: String,
     pub line: u32,
@@ -146,37 +146,64 @@ impl<'de> serde::Deserialize<'de> for Severity {
 }
 
 pub fn to_json(diags: &[Diagnostic], sources: &Sources) -> Vec<JsonDiagnostic> {
-    diags
-        .iter()
-        .map(|d| {
-            let pos = sources.position(d.span);
-            JsonDiagnostic {
-                file: sources.get(d.span.file).name.clone(),
-                line: pos.line,
-                column: pos.column,
-                severity: d.severity,
-                code: d.code.to_string(),
-                message: d.message.clone(),
-                related: d
-                    .related
-                    .iter()
-                    .map(|r| {
-                        let p = sources.position(r.span);
-                        JsonRelated {
-                            file: sources.get(r.span.file).name.clone(),
-                            line: p.line,
-                            column: p.column,
-                            message: r.message.clone(),
-                        }
-                    })
-                    .collect(),
-                help: d.help.clone(),
-            }
-        })
-        .collect()
+    diags.iter().map(|d| json_of(d, sources)).collect()
+}
+
+fn json_of(d: &Diagnostic, sources: &Sources) -> JsonDiagnostic {
+    let pos = sources.position(d.span);
+    JsonDiagnostic {
+        file: sources.get(d.span.file).name.clone(),
+        line: pos.line,
+        column: pos.column,
+        severity: d.severity,
+        code: d.code.to_string(),
+        message: d.message.clone(),
+        related: d
+            .related
+            .iter()
+            .map(|r| {
+                let p = sources.position(r.span);
+                JsonRelated {
+                    file: sources.get(r.span.file).name.clone(),
+                    line: p.line,
+                    column: p.column,
+                    message: r.message.clone(),
+                }
+            })
+            .collect(),
+        help: d.help.clone(),
+    }
+}
+
+/// Diagnostics written as one JSON array, then `extra` (from plugins). Each is converted as it
+/// is written rather than all at once: a large journal can have tens of thousands.
+#[derive(Debug)]
+pub struct JsonArray<'a> {
+    pub diags: &'a [Diagnostic],
+    pub sources: &'a Sources,
+    pub extra: &'a [JsonDiagnostic],
+}
+
+impl Serialize for JsonArray<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.diags.len() + self.extra.len()))?;
+        for d in self.diags {
+            seq.serialize_element(&json_of(d, self.sources))?;
+        }
+        for d in self.extra {
+            seq.serialize_element(d)?;
+        }
+        seq.end()
+    }
 }
 
 /// One JSON array of every diagnostic.
 pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
-    serde_json::to_string_pretty(&to_json(diags, sources)).unwrap_or_else(|_| "[]".into())
+    let array = JsonArray {
+        diags,
+        sources,
+        extra: &[],
+    };
+    serde_json::to_string_pretty(&array).unwrap_or_else(|_| "[]".into())
 }

@@ -46,8 +46,6 @@ pub struct Lowered {
     pub handle_uses: Vec<HandleUse>,
     /// Each handle name met, by the span of its first `^name`; names compare as written.
     pub handle_names: Vec<Span>,
-    /// Each entry's date and time as one number ([`when`]), by load order.
-    pub when: Vec<u64>,
     /// The load order of the next entry lowered.
     pub next_seq: u32,
     pub diagnostics: Vec<Diagnostic>,
@@ -80,7 +78,6 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
         })
         .count();
     let mut out = Lowered {
-        when: Vec::with_capacity(entries),
         items: Vec::with_capacity(items),
         ..Lowered::default()
     };
@@ -462,7 +459,6 @@ impl<'a> Cx<'_, 'a> {
             ));
             fields.until = None;
         }
-        self.out.when.push(when(e.date, e.time));
         self.out.entries.push(Entry {
             file: self.file,
             line: e.line,

@@ -188,7 +188,6 @@ impl Lowered {
                 item: u.item.map(|item| item.map(|i| i + item_base)),
                 ..u
             }));
-        self.when.extend(later.when);
         self.diagnostics.extend(later.diagnostics);
         self.next_seq = later.next_seq;
     }
@@ -229,7 +228,7 @@ mod tests {
                 "{:#?}",
                 (
                     (&l.entries, &l.tags, &l.people, &l.tag_refs, &l.person_refs),
-                    (&l.items, &l.handle_uses, &l.handle_names, &l.when),
+                    (&l.items, &l.handle_uses, &l.handle_names),
                     (l.next_seq, &l.diagnostics, &l.bosses, &l.scope),
                 )
             )

@@ -7,7 +7,7 @@ use super::entry::{
     Away, BossId, BossSet, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
 };
 use super::intern::FastMap;
-use super::lower::{HandleUse, Lowered, WHEN_TIME_BITS};
+use super::lower::{HandleUse, Lowered, WHEN_TIME_BITS, when};
 use crate::diag::Span;
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
@@ -19,14 +19,16 @@ use crate::syntax::Kind;
 pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
     let entries = &mut lowered.entries;
     // Entries are lowered in load order: an entry's index there is its `seq`.
-    let Some(mut order) = sorted_order(std::mem::take(&mut lowered.when)) else {
+    // Keys are made once lowering is over, when the memory it used for itself is free again.
+    let when = entries.iter().map(|e| when(e.date, e.time)).collect();
+    let Some(mut order) = sorted_order(when) else {
         return (0..entries.len() as u32).collect();
     };
     let mut by_seq = vec![0u32; entries.len()];
     for (id, &seq) in order.iter().enumerate() {
         by_seq[seq as usize] = id as u32;
     }
-    permute(entries, &mut order);
+    crate::reorder::permute(entries, &mut order);
     by_seq
 }
 
@@ -52,23 +54,6 @@ fn sorted_order(mut when: Vec<u64>) -> Option<Vec<u32>> {
     let mut order: Vec<u32> = (0..when.len() as u32).collect();
     order.sort_by_key(|&seq| (when[seq as usize], seq));
     (!order.iter().zip(0..).all(|(&seq, i)| seq == i)).then_some(order)
-}
-
-/// Reorders `items` so that position `k` holds the item that was at `order[k]`, by following
-/// each cycle of the permutation with swaps. Leaves `order` as the identity.
-fn permute<T>(items: &mut [T], order: &mut [u32]) {
-    for start in 0..items.len() {
-        let mut at = start;
-        while order[at] as usize != at {
-            let from = order[at] as usize;
-            order[at] = at as u32;
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
 }
 
 impl Journal {

@@ -142,7 +142,13 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
         work()
     };
     done.sort_unstable_by_key(|&(i, _)| i);
-    done.into_iter().flat_map(|(_, diags)| diags).collect()
+    // With room for the model's diagnostics, which `crate::check` adds.
+    let found = done.iter().map(|(_, diags)| diags.len()).sum::<usize>();
+    let mut all = Vec::with_capacity(found + journal.diagnostics.len());
+    for (_, diags) in done {
+        all.extend(diags);
+    }
+    all
 }
 
 #[cfg(test)]

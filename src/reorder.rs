@@ -1,0 +1,51 @@
+//! Sorting vectors of large values without copying them: the order is found on indices, then
+//! applied in place by swaps, so no second vector of values is ever held.
+
+/// Reorders `items` so that position `k` holds the item that was at `order[k]`, by following
+/// each cycle of the permutation with swaps. Leaves `order` as the identity.
+pub(crate) fn permute<T>(items: &mut [T], order: &mut [u32]) {
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] as usize != at {
+            let from = order[at] as usize;
+            order[at] = at as u32;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// Sorts `items` by `key`, stably, in place.
+pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by_key(|&i| key(&items[i as usize]));
+    permute(items, &mut order);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_stably_in_place() {
+        let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e'), (2, 'f')];
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(k, _)| k);
+        sort_by_key(&mut items, |&(k, _)| k);
+        assert_eq!(items, expected);
+        assert_eq!(items.iter().map(|&(_, c)| c).collect::<String>(), "dbefac");
+    }
+
+    #[test]
+    fn permutes_every_cycle() {
+        let mut items: Vec<u32> = (0..10).map(|i| i * 10).collect();
+        let mut order = vec![3, 0, 1, 2, 9, 5, 8, 4, 6, 7];
+        let expected: Vec<u32> = order.iter().map(|&i| i * 10).collect();
+        permute(&mut items, &mut order);
+        assert_eq!(items, expected);
+        assert!(order.iter().zip(0..).all(|(&o, i)| o == i));
+    }
+}
