@@ -144,11 +144,14 @@ fn fingerprint(j: &Journal) -> String {
     }
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
     for d in upward::check(j, today, &[]) {
-        let related: Vec<&str> = d.related.iter().map(|r| r.message.as_str()).collect();
+        let related: Vec<&str> = d.related().iter().map(|r| r.message.as_str()).collect();
         let _ = writeln!(
             out,
             "{} {} {:?} {related:?} {:?}",
-            d.severity, d.code, d.message, d.help
+            d.severity,
+            d.code,
+            d.message,
+            d.help()
         );
     }
     out

@@ -50,7 +50,7 @@ fn details(code: &str, lines: &[&str], today: &str) -> Vec<(u32, String, Vec<u32
         .filter(|d| d.code == code)
         .map(|d| {
             let line = |s| journal.sources.position(s).line;
-            let related = d.related.iter().map(|r| line(r.span)).collect();
+            let related = d.related().iter().map(|r| line(r.span)).collect();
             (line(d.span), d.message, related)
         })
         .collect()

@@ -67,9 +67,16 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub span: Span,
-    pub related: Vec<Related>,
-    pub help: Option<String>,
-    pub fix: Option<Box<Fix>>,
+    /// Related places, help and a fix. Most diagnostics have none, and a large journal can
+    /// have tens of thousands of diagnostics, so they are kept apart.
+    more: Option<Box<More>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct More {
+    related: Vec<Related>,
+    help: Option<String>,
+    fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -79,9 +86,7 @@ impl Diagnostic {
             code,
             message: message.into(),
             span,
-            related: Vec::new(),
-            help: None,
-            fix: None,
+            more: None,
         }
     }
 
@@ -92,13 +97,31 @@ impl Diagnostic {
         }
     }
 
+    /// Other places that explain this one.
+    pub fn related(&self) -> &[Related] {
+        self.more.as_ref().map_or(&[], |more| &more.related)
+    }
+
+    pub fn help(&self) -> Option<&str> {
+        self.more.as_ref()?.help.as_deref()
+    }
+
+    /// An edit that fixes the problem.
+    pub fn fix(&self) -> Option<&Fix> {
+        self.more.as_ref()?.fix.as_ref()
+    }
+
+    fn more(&mut self) -> &mut More {
+        self.more.get_or_insert_default()
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.more().help = Some(help.into());
         self
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related {
+        self.more().related.push(Related {
             span,
             message: message.into(),
         });
@@ -111,11 +134,11 @@ impl Diagnostic {
         span: Span,
         replacement: impl Into<String>,
     ) -> Self {
-        self.fix = Some(Box::new(Fix {
+        self.more().fix = Some(Fix {
             title: title.into(),
             span,
             replacement: replacement.into(),
-        }));
+        });
         self
     }
 

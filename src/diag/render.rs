@@ -49,15 +49,15 @@ pub fn render_term(diags: &[Diagnostic], sources: &Sources, styled: bool) -> Str
             Severity::Warning => Level::WARNING,
         };
         let mut group = Group::with_level(level.clone()).element(snippet(sources, d.span, None));
-        for r in &d.related {
+        for r in d.related() {
             let rfile = sources.get(r.span.file).name.as_str();
             group = group.element(snippet(sources, r.span, Some(&r.message)).path(rfile));
         }
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(help) = d.help() {
+            group = group.element(Level::HELP.message(help));
         }
-        if let Some(fix) = &d.fix
-            && d.help.is_none()
+        if let Some(fix) = d.fix()
+            && d.help().is_none()
         {
             group = group.element(Level::HELP.message(fix.title.as_str()));
         }
@@ -159,7 +159,7 @@ fn json_of(d: &Diagnostic, sources: &Sources) -> JsonDiagnostic {
         code: d.code.to_string(),
         message: d.message.clone(),
         related: d
-            .related
+            .related()
             .iter()
             .map(|r| {
                 let p = sources.position(r.span);
@@ -171,7 +171,7 @@ fn json_of(d: &Diagnostic, sources: &Sources) -> JsonDiagnostic {
                 }
             })
             .collect(),
-        help: d.help.clone(),
+        help: d.help().map(str::to_string),
     }
 }
 

@@ -45,12 +45,12 @@ pub fn location(journal: &Journal, span: Span) -> Option<lsp::Location> {
 /// One diagnostic for the editor: code, message (with its help), related places.
 pub fn diagnostic(journal: &Journal, d: &Diagnostic) -> lsp::Diagnostic {
     let mut message = d.message.clone();
-    if let Some(help) = &d.help {
+    if let Some(help) = d.help() {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
-        .related
+        .related()
         .iter()
         .filter_map(|r| {
             Some(lsp::DiagnosticRelatedInformation {

@@ -30,7 +30,7 @@ pub fn code_actions(
         if at.end.line < range.start.line || range.end.line < at.start.line {
             continue;
         }
-        let fix = match &d.fix {
+        let fix = match d.fix() {
             Some(f) => Some((f.title.clone(), f.span, f.replacement.clone())),
             None => missing_due(a, &d),
         };

@@ -76,13 +76,41 @@ pub struct NodeRef {
     pub node: u32,
 }
 
+/// Consecutive nodes of one file, reached one after another: a file's nodes up to an
+/// include, then the included file's, then the rest of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeRun {
+    pub file: FileId,
+    pub nodes: std::ops::Range<u32>,
+}
+
 /// Every file of a journal, parsed, with its nodes in load order.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub sources: Sources,
     pub docs: Vec<Document>,
-    pub order: Vec<NodeRef>,
+    /// The load order, as runs of nodes.
+    pub order: Vec<NodeRun>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The nodes of `runs`, in order.
+    pub fn nodes<'a>(
+        &'a self,
+        runs: &'a [NodeRun],
+    ) -> impl Iterator<Item = (NodeRef, &'a Node)> + 'a {
+        runs.iter().flat_map(move |run| {
+            let nodes = &self.docs[run.file.0 as usize].nodes;
+            (run.nodes.clone()).map(move |node| {
+                let r = NodeRef {
+                    file: run.file,
+                    node,
+                };
+                (r, &nodes[node as usize])
+            })
+        })
+    }
 }
 
 /// A `-f` path that could not be read at all.
@@ -175,16 +203,21 @@ impl Loader<'_> {
         self.loaded.diagnostics.extend(diags);
         self.loaded.docs.push(doc);
         self.chain.push((canonical, name));
-        self.loaded.order.reserve(nodes as usize);
         let mut next = 0;
         for (node, target, span) in includes {
-            let refs = (next..=node).map(|node| NodeRef { file: id, node });
-            self.loaded.order.extend(refs);
+            self.loaded.order.push(NodeRun {
+                file: id,
+                nodes: next..node + 1,
+            });
             next = node + 1;
             self.include(path, &target, span);
         }
-        let refs = (next..nodes).map(|node| NodeRef { file: id, node });
-        self.loaded.order.extend(refs);
+        if next < nodes {
+            self.loaded.order.push(NodeRun {
+                file: id,
+                nodes: next..nodes,
+            });
+        }
         self.chain.pop();
     }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::entry::{Boss, Entry, Fields, Informed, Item, ItemForm, MAX_BOSSES};
 use super::intern::{FastMap, Names, PersonId, TagId, Tags};
-use super::load::{Loaded, NodeRef};
+use super::load::{Loaded, NodeRun};
 use super::settings::{self, Settings};
 use super::values::{self, Detail, Outcome, Rhythm, Status, Tone};
 use crate::diag::{Diagnostic, FileId, Span, codes};
@@ -58,11 +58,9 @@ pub fn lower(loaded: &Loaded) -> Lowered {
 /// [`lower`], with `split` saying from the number of entries whether to lower them on two
 /// threads.
 pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
-    let node = |r: &super::load::NodeRef| &loaded.docs[r.file.0 as usize].nodes[r.node as usize];
     let entries = loaded
-        .order
-        .iter()
-        .filter(|r| matches!(node(r), Node::Entry(_)))
+        .nodes(&loaded.order)
+        .filter(|(_, node)| matches!(node, Node::Entry(_)))
         .count();
     let items = loaded
         .docs
@@ -83,8 +81,8 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
     };
     let mut handles = FastMap::default();
     // Directives are journal-wide wherever they stand: read them all first.
-    for r in &loaded.order {
-        if let Node::Directive(d) = node(r) {
+    for (r, node) in loaded.nodes(&loaded.order) {
+        if let Node::Directive(d) = node {
             cx(&mut out, &mut handles, loaded, r.file).directive(d);
         }
     }
@@ -99,7 +97,7 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
 }
 
 /// A date and time of day as one number that sorts like (date, untimed first, time): the
-/// day in the high bits, then 17 bits for 1 + the second of the day, 0 for no time.
+/// day in the high bits, then [`WHEN_TIME_BITS`] bits for the time of day.
 pub fn when(date: NaiveDate, time: Option<Clock>) -> u64 {
     use chrono::Datelike;
     let day = (i64::from(date.num_days_from_ce()) - i64::from(i32::MIN)) as u64;
@@ -109,16 +107,16 @@ pub fn when(date: NaiveDate, time: Option<Clock>) -> u64 {
 /// The low bits of [`when`] that hold the time of day: 1 + the minute, 0 for none.
 pub const WHEN_TIME_BITS: u32 = 11;
 
-/// Lowers the entries among `refs` in order, calling `after` after each.
+/// Lowers the entries among the nodes of `runs` in order, calling `after` after each.
 pub(super) fn lower_entries<'a>(
     out: &mut Lowered,
     handles: &mut FastMap<&'a str, u32>,
     loaded: &'a Loaded,
-    refs: &[NodeRef],
+    runs: &[NodeRun],
     mut after: impl FnMut(&mut Lowered),
 ) {
-    for r in refs {
-        if let Node::Entry(e) = &loaded.docs[r.file.0 as usize].nodes[r.node as usize] {
+    for (r, node) in loaded.nodes(runs) {
+        if let Node::Entry(e) = node {
             cx(out, handles, loaded, r.file).entry(e);
             after(out);
         }

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 use super::entry::{BossSet, Entry, Fields, Informed, Item};
 use super::intern::{FastMap, PersonId};
-use super::load::Loaded;
+use super::load::{Loaded, NodeRun};
 use super::lower::{HandleUse, Lowered, lower_entries};
 use crate::syntax::{Kind, Node};
 use crate::threads;
@@ -36,21 +36,9 @@ pub(super) fn lower_split<'a>(
     loaded: &'a Loaded,
     total: usize,
 ) {
-    let is_entry = |r: &&super::load::NodeRef| {
-        matches!(
-            loaded.docs[r.file.0 as usize].nodes[r.node as usize],
-            Node::Entry(_)
-        )
-    };
     let early = total * HELPER_SHARE / 100;
-    let split = loaded
-        .order
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| is_entry(r))
-        .nth(early)
-        .map_or(loaded.order.len(), |(i, _)| i);
-    let (first, second) = loaded.order.split_at(split);
+    let (first, second) = split_runs(loaded, early);
+    let (first, second) = (&first[..], &second[..]);
     let mut entries = Vec::with_capacity(total);
     let (full_tx, full_rx) = mpsc::channel::<Vec<Entry>>();
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<Entry>>();
@@ -114,6 +102,32 @@ pub(super) fn lower_split<'a>(
         threads::join(helper);
     });
     out.append(early, later, &later_handles, handles);
+}
+
+/// The load order cut before its entry number `at`: the runs before, and the runs from there.
+fn split_runs(loaded: &Loaded, at: usize) -> (Vec<NodeRun>, Vec<NodeRun>) {
+    let cut = loaded
+        .nodes(&loaded.order)
+        .filter(|(_, node)| matches!(node, Node::Entry(_)))
+        .nth(at)
+        .map(|(r, _)| r);
+    let mut first = loaded.order.clone();
+    let Some(cut) = cut else {
+        return (first, Vec::new());
+    };
+    let run = first
+        .iter()
+        .position(|run| run.file == cut.file && run.nodes.contains(&cut.node))
+        .unwrap_or(first.len());
+    let mut second = first.split_off(run);
+    if let Some(head) = second.first_mut() {
+        first.push(NodeRun {
+            file: head.file,
+            nodes: head.nodes.start..cut.node,
+        });
+        head.nodes.start = cut.node;
+    }
+    (first, second)
 }
 
 /// A stand-in entry for the room the earlier entries are moved into.
@@ -197,6 +211,45 @@ impl Lowered {
 mod tests {
     use super::super::load::{Overlay, load};
     use super::super::lower::{Lowered, lower_with};
+    use super::split_runs;
+    use crate::syntax::Node;
+
+    /// Cut anywhere, even inside a file that includes another midway, the two parts hold
+    /// every node once, in load order, with the cut's number of entries before it.
+    #[test]
+    fn load_order_splits_at_any_entry() {
+        let overlay = Overlay {
+            files: vec![
+                (
+                    "main.up".into(),
+                    "2026-01-01 did a\n2026-01-02 did b\ninclude sub.up\n\
+                     2026-01-05 did e\nscope #x\n2026-01-06 did f\n"
+                        .into(),
+                ),
+                (
+                    "sub.up".into(),
+                    "2026-01-03 did c\n2026-01-04 did d\n".into(),
+                ),
+            ],
+        };
+        let loaded = load(&["main.up".into()], &overlay).expect("loads from memory");
+        let all: Vec<_> = loaded.nodes(&loaded.order).map(|(r, _)| r).collect();
+        assert_eq!(all.len(), 8);
+        let entries = |runs: &[super::NodeRun]| {
+            loaded
+                .nodes(runs)
+                .filter(|(_, n)| matches!(n, Node::Entry(_)))
+                .count()
+        };
+        for at in 0..=6 {
+            let (first, second) = split_runs(&loaded, at);
+            assert_eq!(entries(&first), at, "cut at {at}");
+            let joined: Vec<_> = (loaded.nodes(&first).chain(loaded.nodes(&second)))
+                .map(|(r, _)| r)
+                .collect();
+            assert_eq!(joined, all, "cut at {at}");
+        }
+    }
 
     /// Lowering on two threads gives exactly what lowering on one gives: the same entries,
     /// ids, references, handle names and diagnostics, in the same order.
