@@ -67,13 +67,12 @@ fn fingerprint(j: &Journal) -> String {
         let value = |key| j.field_text(e, key).map(str::to_string);
         let _ = writeln!(
             out,
-            "{} {:?} {} #{} {:?} handle={:?} due={:?} rank={:?} status={:?} dur={:?} tone={:?} \
+            "{} {:?} {} {:?} handle={:?} due={:?} rank={:?} status={:?} dur={:?} tone={:?} \
              outcome={:?} until={:?} informed={:?} impact={:?} via={:?} solution={:?} allow={:?} \
              present={} text={:?} title={:?} words={} tags=[{}] people=[{}]",
             e.date,
             e.time,
             e.kind,
-            e.seq,
             e.bosses,
             e.handle.map(|h| j.handle(h).name.clone()),
             f.due,
@@ -118,7 +117,13 @@ fn fingerprint(j: &Journal) -> String {
         let _ = writeln!(
             out,
             "handle {} {:?} {} {:?} {:?} {:?} {:?}",
-            h.name, h.kind, h.def, h.pitches, h.slips, h.done, h.decisions
+            h.name,
+            h.kind,
+            h.def,
+            h.pitches().collect::<Vec<_>>(),
+            h.slips,
+            h.done,
+            h.decisions
         );
     }
     for p in &j.priorities {

@@ -236,7 +236,7 @@ fn handles_track_what_happened() {
     assert_eq!(memo.slips.len(), 1);
     assert!(memo.done.is_some());
     let idea = j.handle(j.handle_named("idea").expect("idea"));
-    assert_eq!(idea.pitches.len(), 2);
+    assert_eq!(idea.pitch_count(), 2);
     assert_eq!(idea.decisions.len(), 1);
     let checkin = j
         .entries

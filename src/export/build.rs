@@ -123,7 +123,7 @@ fn fields(journal: &Journal, e: &model::Entry) -> Fields {
         due: f.due,
         rank: f.rank.map(std::num::NonZeroU32::get),
         status: f.status.map(|s| s.as_str().to_string()),
-        dur: f.dur,
+        dur: f.dur.map(model::values::Minutes::get),
         via: text(FieldKey::Via),
         tone: f.tone.map(|t| t.as_str().to_string()),
         outcome: f.outcome.map(|o| o.as_str().to_string()),
@@ -167,7 +167,7 @@ fn item(journal: &Journal, i: &model::Item) -> Item {
         state: state.map(str::to_string),
         owner: i.owner.map(|p| journal.person_name(p).to_string()),
         due: i.due,
-        handle: i.handle.map(|h| journal.handle(h).name.clone()),
+        handle: i.handle.map(|h| journal.handle(h).name.to_string()),
         text: model::text::join(words),
         line: journal.sources.position(journal.item_span(i)).line,
     }

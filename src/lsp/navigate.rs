@@ -141,8 +141,8 @@ pub fn handle_text(a: &Analysis, h: &Handle) -> String {
     let status = match h.kind {
         HandleKind::Promise => promise_status(a, h),
         HandleKind::Pitch | HandleKind::Problem => {
-            let pitches = if h.kind == HandleKind::Pitch && h.pitches.len() > 1 {
-                format!("pitched {} times; ", h.pitches.len())
+            let pitches = if h.kind == HandleKind::Pitch && h.pitch_count() > 1 {
+                format!("pitched {} times; ", h.pitch_count())
             } else {
                 String::new()
             };

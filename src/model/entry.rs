@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::intern::{PersonId, TagId};
 use super::settings::CodeSet;
-use super::values::{Detail, Outcome, Rhythm, Status, Tone};
+use super::values::{Detail, Minutes, Outcome, Rhythm, Status, Tone};
 use crate::diag::{FileId, Span};
 use crate::syntax::{ActionState, Clock, FieldKey, Kind};
 
@@ -62,7 +62,7 @@ pub struct Fields {
     pub due: Option<NaiveDate>,
     pub rank: Option<NonZeroU32>,
     pub status: Option<Status>,
-    pub dur: Option<u32>,
+    pub dur: Option<Minutes>,
     pub tone: Option<Tone>,
     pub outcome: Option<Outcome>,
     pub until: Option<NaiveDate>,
@@ -87,8 +87,6 @@ pub struct Entry {
     pub date: NaiveDate,
     pub time: Option<Clock>,
     pub kind: Kind,
-    /// Load order across the journal.
-    pub seq: u32,
     pub bosses: BossSet,
     /// The handle the entry defines, closes, moves, decides or refers to, when that is valid.
     pub handle: Option<HandleId>,
@@ -165,16 +163,27 @@ impl HandleKind {
 /// A promise, pitch or problem, and what happened to it.
 #[derive(Clone, Debug)]
 pub struct Handle {
-    pub name: String,
+    pub name: Box<str>,
     pub kind: HandleKind,
     /// The defining entry (the first pitch, for pitches).
     pub def: EntryId,
-    /// Every pitch of a pitch handle, in order.
-    pub pitches: Vec<EntryId>,
+    /// The pitches of a pitch handle after the first, in order.
+    pub repitches: Vec<EntryId>,
     pub slips: Vec<EntryId>,
     /// The first `done`.
     pub done: Option<EntryId>,
     pub decisions: Vec<EntryId>,
+}
+
+impl Handle {
+    /// Every pitch of a pitch handle, in order: the defining entry, then each re-pitch.
+    pub fn pitches(&self) -> impl DoubleEndedIterator<Item = EntryId> + '_ {
+        std::iter::once(self.def).chain(self.repitches.iter().copied())
+    }
+
+    pub fn pitch_count(&self) -> usize {
+        1 + self.repitches.len()
+    }
 }
 
 /// One `boss` directive.

@@ -463,7 +463,6 @@ impl<'a> Cx<'_, 'a> {
             date: e.date,
             time: e.time,
             kind: e.kind,
-            seq,
             bosses: Default::default(),
             handle: None,
             tags: (tags_start, tag_end),
@@ -615,7 +614,7 @@ impl<'a> Cx<'_, 'a> {
             ),
             FieldKey::Dur => typed!(
                 fields.dur,
-                values::parse_duration(f.value),
+                values::parse_duration(f.value).and_then(values::Minutes::new),
                 "a duration like 30m, 1h or 1h30m"
             ),
             FieldKey::Tone => typed!(

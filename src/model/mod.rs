@@ -120,7 +120,7 @@ impl Journal {
     pub fn handle_named(&self, name: &str) -> Option<HandleId> {
         self.handles
             .iter()
-            .position(|h| h.name == name)
+            .position(|h| *h.name == *name)
             .map(|i| i as HandleId)
     }
 

@@ -138,7 +138,6 @@ fn blank() -> Entry {
         date: NaiveDate::MIN,
         time: None,
         kind: Kind::Did,
-        seq: 0,
         bosses: BossSet::default(),
         handle: None,
         tags: (0, 0),

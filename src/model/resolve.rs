@@ -76,10 +76,10 @@ impl Journal {
                 None => {
                     index[u.name as usize] = Some((self.handles.len() as u32, u.date));
                     self.handles.push(Handle {
-                        name: text(u.name).to_string(),
+                        name: text(u.name).into(),
                         kind,
                         def: id,
-                        pitches: vec![id],
+                        repitches: Vec::new(),
                         slips: Vec::new(),
                         done: None,
                         decisions: Vec::new(),
@@ -90,7 +90,7 @@ impl Journal {
                     if self.handles[h as usize].kind == HandleKind::Pitch
                         && kind == HandleKind::Pitch =>
                 {
-                    self.handles[h as usize].pitches.push(id);
+                    self.handles[h as usize].repitches.push(id);
                     self.entries[id as usize].handle = Some(h);
                 }
                 Some((h, _)) => {
@@ -125,7 +125,7 @@ impl Journal {
             }
             let Some((h, def_date)) = index[u.name as usize] else {
                 let name = text(u.name);
-                let known = self.handles.iter().map(|h| h.name.as_str());
+                let known = self.handles.iter().map(|h| &*h.name);
                 let help = match crate::syntax::names::suggest(name, known) {
                     Some(near) => format!("did you mean `^{near}`?"),
                     None => "a handle is defined by a `promise`, `pitch` or `problem` entry".into(),

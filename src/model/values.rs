@@ -1,5 +1,7 @@
 //! Typed field values and how they are read.
 
+use std::num::NonZeroU32;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -124,6 +126,23 @@ impl Informed {
 }
 
 /// `dur:` — `Nh`, `Nm` or `NhMm`, in minutes.
+/// A duration in whole minutes, in four bytes even when optional.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Minutes(NonZeroU32);
+
+impl Minutes {
+    pub fn new(minutes: u32) -> Option<Self> {
+        minutes
+            .checked_add(1)
+            .and_then(NonZeroU32::new)
+            .map(Minutes)
+    }
+
+    pub fn get(self) -> u32 {
+        self.0.get() - 1
+    }
+}
+
 pub fn parse_duration(text: &str) -> Option<u32> {
     let (hours, rest) = match text.split_once('h') {
         Some((h, rest)) => (h.parse::<u32>().ok()?, rest),

@@ -107,7 +107,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Agenda {
     for h in &journal.handles {
         let raised = match h.kind {
             HandleKind::Promise => continue,
-            HandleKind::Pitch => h.pitches.iter().copied().rfind(|&p| past(p)),
+            HandleKind::Pitch => h.pitches().rfind(|&p| past(p)),
             HandleKind::Problem => Some(h.def).filter(|&d| past(d)),
         };
         let Some(raised) = raised.filter(|&r| mine(r)) else {
@@ -126,7 +126,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Agenda {
                 solution: journal
                     .field_text(e, FieldKey::Solution)
                     .map(str::to_string),
-                pitches: h.pitches.len(),
+                pitches: h.pitch_count(),
                 entry: EntryRef::new(journal, e),
             });
         }

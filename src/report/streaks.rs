@@ -265,9 +265,10 @@ fn promises_kept(
                 Step::Skip
             }
         };
-        promises.push((due, def.seq, step));
+        promises.push((due, h.def, step));
     }
-    promises.sort_by_key(|&(due, seq, _)| (due, seq));
+    // Promises due the same day count in journal order.
+    promises.sort_by_key(|&(due, def, _)| (due, def));
     let (current, longest) = runs(promises.into_iter().map(|(_, _, s)| s));
     Streak {
         boss: String::new(),

@@ -119,7 +119,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Summary 
     let checkins = of(Kind::Checkin)
         .map(|e| Checkin {
             boss: boss_ids(journal, e.bosses),
-            minutes: e.fields.dur,
+            minutes: e.fields.dur.map(crate::model::values::Minutes::get),
             entry: EntryRef::new(journal, e),
         })
         .collect();

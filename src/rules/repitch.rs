@@ -26,7 +26,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
             .filter(|&d| cx.is_past(d))
             .peekable();
         let mut last = None;
-        for &pitch in h.pitches.iter().filter(|&&p| cx.is_past(p)) {
+        for pitch in h.pitches().filter(|&p| cx.is_past(p)) {
             while let Some(d) = decisions.next_if(|&d| d < pitch) {
                 last = Some(d);
             }
