@@ -28,12 +28,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     };
     match global.format {
         Format::Json => output::write_data(|out| {
-            let array = diag::JsonArray {
-                diags: &diags,
-                sources: &journal.sources,
-                extra: &extra,
-            };
-            serde_json::to_writer_pretty(&mut *out, &array)?;
+            diag::write_json(out, &diags, &journal.sources, &extra)?;
             out.write_all(b"\n")
         })?,
         Format::Csv => output::print_data(&csv(&all()))?,

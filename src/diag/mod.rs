@@ -1,8 +1,10 @@
 //! The one diagnostic type, shared by the parser, the model, the rules and every front end.
 
+mod json;
 mod render;
 
-pub use render::{JsonArray, JsonDiagnostic, JsonRelated, render_json, render_term, to_json};
+pub use json::{JsonDiagnostic, JsonRelated, render_json, to_json, write_json};
+pub use render::render_term;
 
 use std::fmt;
 

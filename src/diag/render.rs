@@ -1,8 +1,7 @@
-//! The one renderer: rustc-style text for terminals, and JSON.
+//! The one renderer for terminals: rustc-style text (JSON is in `json`).
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use colored::Colorize;
-use serde::Serialize;
 
 use super::{Diagnostic, Severity, Span};
 use crate::source::Sources;
@@ -99,111 +98,4 @@ fn snippet<'a>(
     Snippet::source(line)
         .line_start(index + 1)
         .annotation(annotation)
-}
-
-/// A diagnostic as JSON: 1-based line and column.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
-pub struct JsonDiagnostic {
-    pub file: String,
-    pub line: u32,
-    pub column: u32,
-    pub severity: Severity,
-    pub code: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub related: Vec<JsonRelated>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub help: Option<String>,
-}
-
-impl JsonDiagnostic {
-    pub fn severity_str(&self) -> &'static str {
-        match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
-
-#[derive(Clone, Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
-pub struct JsonRelated {
-    pub file: String,
-    pub line: u32,
-    pub column: u32,
-    pub message: String,
-}
-
-impl<'de> serde::Deserialize<'de> for Severity {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match String::deserialize(d)?.as_str() {
-            "error" => Ok(Severity::Error),
-            "warning" => Ok(Severity::Warning),
-            other => Err(serde::de::Error::custom(format!(
-                "unknown severity `{other}`"
-            ))),
-        }
-    }
-}
-
-pub fn to_json(diags: &[Diagnostic], sources: &Sources) -> Vec<JsonDiagnostic> {
-    diags.iter().map(|d| json_of(d, sources)).collect()
-}
-
-fn json_of(d: &Diagnostic, sources: &Sources) -> JsonDiagnostic {
-    let pos = sources.position(d.span);
-    JsonDiagnostic {
-        file: sources.get(d.span.file).name.clone(),
-        line: pos.line,
-        column: pos.column,
-        severity: d.severity,
-        code: d.code.to_string(),
-        message: d.message.clone(),
-        related: d
-            .related()
-            .iter()
-            .map(|r| {
-                let p = sources.position(r.span);
-                JsonRelated {
-                    file: sources.get(r.span.file).name.clone(),
-                    line: p.line,
-                    column: p.column,
-                    message: r.message.clone(),
-                }
-            })
-            .collect(),
-        help: d.help().map(str::to_string),
-    }
-}
-
-/// Diagnostics written as one JSON array, then `extra` (from plugins). Each is converted as it
-/// is written rather than all at once: a large journal can have tens of thousands.
-#[derive(Debug)]
-pub struct JsonArray<'a> {
-    pub diags: &'a [Diagnostic],
-    pub sources: &'a Sources,
-    pub extra: &'a [JsonDiagnostic],
-}
-
-impl Serialize for JsonArray<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.diags.len() + self.extra.len()))?;
-        for d in self.diags {
-            seq.serialize_element(&json_of(d, self.sources))?;
-        }
-        for d in self.extra {
-            seq.serialize_element(d)?;
-        }
-        seq.end()
-    }
-}
-
-/// One JSON array of every diagnostic.
-pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
-    let array = JsonArray {
-        diags,
-        sources,
-        extra: &[],
-    };
-    serde_json::to_string_pretty(&array).unwrap_or_else(|_| "[]".into())
 }
