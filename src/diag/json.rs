@@ -200,7 +200,7 @@ mod tests {
             .collect();
         let mut sources = Sources::default();
         sources.add(SourceFile::new("a.up", "a.up", text.into_bytes()));
-        let extra = vec![JsonDiagnostic {
+        let extra = [JsonDiagnostic {
             file: "plugin".into(),
             line: 1,
             column: 1,
