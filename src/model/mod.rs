@@ -147,7 +147,7 @@ impl Journal {
     }
 
     /// The lines that continue an entry's description (before its first body item).
-    fn description_lines(&self, e: &Entry) -> impl Iterator<Item = u32> + '_ {
+    pub fn description_lines(&self, e: &Entry) -> impl Iterator<Item = u32> + '_ {
         let doc = &self.docs[e.file.0 as usize];
         let first_item = self.items_of(e).first().map_or(e.body_end, |i| i.lines.0);
         (e.body().start..first_item).filter(move |&l| {

@@ -67,9 +67,12 @@ impl Journal {
         let text = |name: u32| &sources.text(names[name as usize])[1..];
         // The handle each name defines, and the date of its defining entry.
         let mut index: Vec<Option<(u32, NaiveDate)>> = vec![None; names.len()];
+        let defines = |u: &HandleUse| HandleKind::of(u.kind).filter(|_| u.item.is_none());
+        self.handles
+            .reserve(uses.iter().filter(|(_, u)| defines(u).is_some()).count());
         // Pass 1: definitions (promise, pitch, problem headers).
         for &(id, u) in &uses {
-            let Some(kind) = HandleKind::of(u.kind).filter(|_| u.item.is_none()) else {
+            let Some(kind) = defines(u) else {
                 continue;
             };
             match index[u.name as usize] {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::model::text::{Word, WordKind, join};
 use crate::model::{BossId, BossSet, Entry, EntryId, Item, Journal, Priority, Status, TagId};
 use crate::period::add_days;
-use crate::syntax::{BodyForm, FieldKey, Kind, LineKind, TokenKind};
+use crate::syntax::{FieldKey, Kind, TokenKind};
 
 /// An entry as reports show it: by its text, with where it stands as evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -183,16 +183,8 @@ fn shown<'a>(words: impl Iterator<Item = Word<'a>>) -> String {
 }
 
 /// The lines of an entry's description: its header and the lines that continue it.
-fn description_lines(journal: &Journal, e: &Entry) -> impl Iterator<Item = u32> {
-    let doc = &journal.docs[e.file.0 as usize];
-    let first_item = journal
-        .items_of(e)
-        .first()
-        .map_or(e.body_end, |i| i.lines.0);
-    let continuation: Vec<u32> = (e.body().start..first_item)
-        .filter(|&l| doc.lines[l as usize].kind == LineKind::Body(BodyForm::Continuation))
-        .collect();
-    std::iter::once(e.line).chain(continuation)
+fn description_lines<'a>(journal: &'a Journal, e: &'a Entry) -> impl Iterator<Item = u32> + 'a {
+    std::iter::once(e.line).chain(journal.description_lines(e))
 }
 
 /// An entry's description as reports show it (empty when it has only people, tags, handles

@@ -11,7 +11,7 @@ use crate::model::{
     Status, TagId,
 };
 use crate::period::AwayDays;
-use crate::syntax::{ActionState, BodyForm, Kind, LineKind};
+use crate::syntax::{ActionState, Kind};
 
 /// The journal as the rules see it on `today`: entries dated after today are plans and are
 /// left out (leave and priorities are read from the model, where future ones still count).
@@ -131,16 +131,9 @@ impl<'a> Ctx<'a> {
     /// The words of an entry's description: its header and the lines that continue it.
     pub fn description_words(&self, e: &Entry) -> impl Iterator<Item = Word<'a>> + '_ {
         let journal = self.journal;
-        let doc = &journal.docs[e.file.0 as usize];
-        let first_item = journal
-            .items_of(e)
-            .first()
-            .map_or(e.body_end, |i| i.lines.0);
-        let continuation = (e.body().start..first_item)
-            .filter(move |&l| doc.lines[l as usize].kind == LineKind::Body(BodyForm::Continuation));
         let file = e.file;
         std::iter::once(e.line)
-            .chain(continuation)
+            .chain(journal.description_lines(e))
             .flat_map(move |l| journal.line_words(file, l))
     }
 }
