@@ -113,17 +113,17 @@ impl Diagnostic {
         self.more.as_ref()?.fix.as_ref()
     }
 
-    fn more(&mut self) -> &mut More {
+    fn more_mut(&mut self) -> &mut More {
         self.more.get_or_insert_default()
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.more().help = Some(help.into());
+        self.more_mut().help = Some(help.into());
         self
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.more().related.push(Related {
+        self.more_mut().related.push(Related {
             span,
             message: message.into(),
         });
@@ -136,7 +136,7 @@ impl Diagnostic {
         span: Span,
         replacement: impl Into<String>,
     ) -> Self {
-        self.more().fix = Some(Fix {
+        self.more_mut().fix = Some(Fix {
             title: title.into(),
             span,
             replacement: replacement.into(),
