@@ -19,8 +19,9 @@ use crate::syntax::{
 /// A `^handle` met while lowering, resolved once every entry is known.
 #[derive(Clone, Debug)]
 pub struct HandleUse {
-    /// The entry's load order.
-    pub seq: u32,
+    /// The entry: its load order while lowering, its index once entries are sorted
+    /// ([`super::resolve::sort_entries`]).
+    pub entry: u32,
     pub span: Span,
     /// `None` for the header's handle; else the body item it stands in, if any.
     pub item: Option<Option<u32>>,
@@ -536,7 +537,7 @@ impl<'a> Cx<'_, 'a> {
             self.out.handle_names.push(span);
         }
         self.out.handle_uses.push(HandleUse {
-            seq,
+            entry: seq,
             span,
             item,
             name,

@@ -50,7 +50,7 @@ impl Journal {
     /// Builds the model from loaded files. Never fails: errors are in `diagnostics`.
     pub fn build(loaded: Loaded) -> Journal {
         let mut lowered = lower::lower(&loaded);
-        let by_seq = resolve::sort_entries(&mut lowered);
+        resolve::sort_entries(&mut lowered);
         let uses = std::mem::take(&mut lowered.handle_uses);
         let mut diagnostics = loaded.diagnostics;
         diagnostics.append(&mut lowered.diagnostics);
@@ -71,9 +71,7 @@ impl Journal {
             items: lowered.items,
             diagnostics,
         };
-        journal.resolve_handles(&uses, &lowered.handle_names, &by_seq);
-        let kept = journal.resolve_bosses();
-        journal.resolve_priorities_and_leave(&kept);
+        journal.resolve(&uses, &lowered.handle_names);
         journal
     }
 

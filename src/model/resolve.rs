@@ -4,32 +4,38 @@ use super::Journal;
 use chrono::NaiveDate;
 
 use super::entry::{
-    Away, BossId, BossSet, EntryId, Handle, HandleKind, Informed, Priority, PriorityChange,
+    Away, BossId, BossSet, EntryId, Handle, HandleId, HandleKind, Informed, Priority,
+    PriorityChange,
 };
 use super::intern::FastMap;
 use super::lower::{HandleUse, Lowered, WHEN_TIME_BITS, when};
 use crate::diag::Span;
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
+use crate::threads;
 
-/// Sorts entries by (date, time, load order), untimed entries first within a day, and fixes up
-/// the handle uses that refer to entries by load order. Returns each entry's index by load order.
+/// Sorts entries by (date, time, load order), untimed entries first within a day, then the
+/// handle uses by entry and position, each now naming its entry by index in that order.
 ///
 /// Entries are large, so their order is found on small keys and then applied in place.
-pub fn sort_entries(lowered: &mut Lowered) -> Vec<u32> {
+pub fn sort_entries(lowered: &mut Lowered) {
     let entries = &mut lowered.entries;
-    // Entries are lowered in load order: an entry's index there is its `seq`.
     // Keys are made once lowering is over, when the memory it used for itself is free again.
     let when = entries.iter().map(|e| when(e.date, e.time)).collect();
-    let Some(mut order) = sorted_order(when) else {
-        return (0..entries.len() as u32).collect();
-    };
-    let mut by_seq = vec![0u32; entries.len()];
-    for (id, &seq) in order.iter().enumerate() {
-        by_seq[seq as usize] = id as u32;
+    if let Some(mut order) = sorted_order(when) {
+        // Entries are lowered in load order: an entry's index there is its load order.
+        let mut by_seq = vec![0u32; entries.len()];
+        for (id, &seq) in order.iter().enumerate() {
+            by_seq[seq as usize] = id as u32;
+        }
+        crate::reorder::permute(entries, &mut order);
+        for u in &mut lowered.handle_uses {
+            u.entry = by_seq[u.entry as usize];
+        }
     }
-    crate::reorder::permute(entries, &mut order);
-    by_seq
+    lowered
+        .handle_uses
+        .sort_unstable_by_key(|u| (u.entry, u.span.start));
 }
 
 /// The load orders of entries sorted by (date, untimed first, time, load order), given each
@@ -56,29 +62,87 @@ fn sorted_order(mut when: Vec<u64>) -> Option<Vec<u32>> {
     (!order.iter().zip(0..).all(|(&seq, i)| seq == i)).then_some(order)
 }
 
+/// What resolving handles gives, before it is written into the journal.
+#[derive(Default)]
+struct FoundHandles {
+    handles: Vec<Handle>,
+    /// The handle of each entry that has one, in the order found (a later one wins).
+    of_entries: Vec<(EntryId, HandleId)>,
+    /// The handle of each body item that refers to one.
+    of_items: Vec<(u32, HandleId)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
 impl Journal {
-    /// Defines handles, then resolves every reference to them, in date order. `names` holds
-    /// the span of each handle name that `uses` refer to by index.
-    pub(super) fn resolve_handles(&mut self, uses: &[HandleUse], names: &[Span], by_seq: &[u32]) {
-        let mut uses: Vec<(EntryId, &HandleUse)> =
-            uses.iter().map(|u| (by_seq[u.seq as usize], u)).collect();
-        uses.sort_unstable_by_key(|(e, u)| (*e, u.span.start));
+    /// Resolves handles, the bosses of entries, priorities and leave. For a large journal
+    /// handles are found on this thread while the other finds each entry's own bosses and
+    /// then priorities and leave, which need the bosses of priority and away entries only,
+    /// never those that follow a handle.
+    pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &[Span]) {
+        let journal = &*self;
+        let others = || {
+            let (bosses, kept) = journal.own_bosses();
+            let (priorities, aways) = journal.priorities_and_leave(&kept, &bosses);
+            (bosses, priorities, aways)
+        };
+        let (found, (bosses, priorities, aways)) =
+            if threads::worth_splitting(journal.entries.len()) {
+                std::thread::scope(|scope| {
+                    let helper = scope.spawn(others);
+                    let found = journal.find_handles(uses, names);
+                    (found, threads::join(helper))
+                })
+            } else {
+                (journal.find_handles(uses, names), others())
+            };
+        for (e, set) in self.entries.iter_mut().zip(bosses) {
+            e.bosses = set;
+        }
+        for &(id, h) in &found.of_entries {
+            self.entries[id as usize].handle = Some(h);
+        }
+        for &(item, h) in &found.of_items {
+            self.items[item as usize].handle = Some(h);
+        }
+        self.handles = found.handles;
+        self.diagnostics.extend(found.diagnostics);
+        // done, slip and decision belong to the boss of their handle's entry.
+        for &(id, h) in &found.of_entries {
+            if matches!(
+                self.entries[id as usize].kind,
+                Kind::Done | Kind::Slip | Kind::Decision
+            ) {
+                let def = self.handles[h as usize].def;
+                self.entries[id as usize].bosses = self.entries[def as usize].bosses;
+            }
+        }
+        self.priorities = priorities;
+        self.aways = aways;
+    }
+
+    /// Defines handles, then resolves every reference to them, in date order: `uses` are
+    /// sorted by entry and position ([`sort_entries`]). `names` holds the span of each handle
+    /// name that `uses` refer to by index.
+    fn find_handles(&self, uses: &[HandleUse], names: &[Span]) -> FoundHandles {
+        let mut found = FoundHandles::default();
         let sources = &self.sources;
         let text = |name: u32| &sources.text(names[name as usize])[1..];
         // The handle each name defines, and the date of its defining entry.
         let mut index: Vec<Option<(u32, NaiveDate)>> = vec![None; names.len()];
         let defines = |u: &HandleUse| HandleKind::of(u.kind).filter(|_| u.item.is_none());
-        self.handles
-            .reserve(uses.iter().filter(|(_, u)| defines(u).is_some()).count());
+        found
+            .handles
+            .reserve(uses.iter().filter(|u| defines(u).is_some()).count());
         // Pass 1: definitions (promise, pitch, problem headers).
-        for &(id, u) in &uses {
+        for u in uses {
+            let id = u.entry;
             let Some(kind) = defines(u) else {
                 continue;
             };
             match index[u.name as usize] {
                 None => {
-                    index[u.name as usize] = Some((self.handles.len() as u32, u.date));
-                    self.handles.push(Handle {
+                    index[u.name as usize] = Some((found.handles.len() as u32, u.date));
+                    found.handles.push(Handle {
                         name: text(u.name).into(),
                         kind,
                         def: id,
@@ -87,17 +151,17 @@ impl Journal {
                         done: None,
                         decisions: Vec::new(),
                     });
-                    self.entries[id as usize].handle = Some(self.handles.len() as u32 - 1);
+                    found.of_entries.push((id, found.handles.len() as u32 - 1));
                 }
                 Some((h, _))
-                    if self.handles[h as usize].kind == HandleKind::Pitch
+                    if found.handles[h as usize].kind == HandleKind::Pitch
                         && kind == HandleKind::Pitch =>
                 {
-                    self.handles[h as usize].repitches.push(id);
-                    self.entries[id as usize].handle = Some(h);
+                    found.handles[h as usize].repitches.push(id);
+                    found.of_entries.push((id, h));
                 }
                 Some((h, _)) => {
-                    let h = &self.handles[h as usize];
+                    let h = &found.handles[h as usize];
                     let def = &self.entries[h.def as usize];
                     let name = text(u.name);
                     let message = if h.kind == kind {
@@ -113,7 +177,7 @@ impl Journal {
                             kind.as_str()
                         )
                     };
-                    self.diagnostics.push(
+                    found.diagnostics.push(
                         Diagnostic::error(codes::HANDLE, u.span, message)
                             .with_related(self.entry_span(def), "defined here"),
                     );
@@ -121,25 +185,26 @@ impl Journal {
             }
         }
         // Pass 2: references, closes, slips and decisions.
-        for &(id, u) in &uses {
+        for u in uses {
+            let id = u.entry;
             let (kind, date) = (u.kind, u.date);
             if u.item.is_none() && HandleKind::of(kind).is_some() {
                 continue;
             }
             let Some((h, def_date)) = index[u.name as usize] else {
                 let name = text(u.name);
-                let known = self.handles.iter().map(|h| &*h.name);
+                let known = found.handles.iter().map(|h| &*h.name);
                 let help = match crate::syntax::names::suggest(name, known) {
                     Some(near) => format!("did you mean `^{near}`?"),
                     None => "a handle is defined by a `promise`, `pitch` or `problem` entry".into(),
                 };
-                self.diagnostics.push(
+                found.diagnostics.push(
                     Diagnostic::error(codes::HANDLE, u.span, format!("unknown handle `^{name}`"))
                         .with_help(help),
                 );
                 continue;
             };
-            let handle = &self.handles[h as usize];
+            let handle = &found.handles[h as usize];
             let needs = match (u.item, kind) {
                 (None, Kind::Done | Kind::Slip) => Some(&[HandleKind::Promise][..]),
                 (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
@@ -164,18 +229,18 @@ impl Journal {
                         handle.kind.as_str()
                     )
                 };
-                self.diagnostics.push(
+                found.diagnostics.push(
                     Diagnostic::error(codes::HANDLE, u.span, message)
                         .with_related(def, "defined here"),
                 );
                 continue;
             }
             match u.item {
-                Some(Some(item)) => self.items[item as usize].handle = Some(h),
+                Some(Some(item)) => found.of_items.push((item, h)),
                 Some(None) => {}
                 None => {
-                    self.entries[id as usize].handle = Some(h);
-                    let handle = &mut self.handles[h as usize];
+                    found.of_entries.push((id, h));
+                    let handle = &mut found.handles[h as usize];
                     match kind {
                         Kind::Done if handle.done.is_none() => handle.done = Some(id),
                         Kind::Slip => handle.slips.push(id),
@@ -185,6 +250,7 @@ impl Journal {
                 }
             }
         }
+        found
     }
 
     /// The first-declared boss active on `date`.
@@ -203,14 +269,13 @@ impl Journal {
             .map(|i| BossId(i as u8))
     }
 
-    /// Which boss each entry belongs to (SPEC §3). Entries are many and large, so this is one
-    /// pass over them; it returns the priority and away entries, for
-    /// [`Journal::resolve_priorities_and_leave`].
-    pub(super) fn resolve_bosses(&mut self) -> Vec<EntryId> {
-        let mut follow = Vec::new();
+    /// Which boss each entry belongs to by itself (SPEC §3), before done, slip and decision
+    /// follow their handle's entry. Entries are many and large, so this is one pass over them;
+    /// it also returns the priority and away entries, for [`Journal::priorities_and_leave`].
+    fn own_bosses(&self) -> (Vec<BossSet>, Vec<EntryId>) {
+        let mut sets = Vec::with_capacity(self.entries.len());
         let mut kept = Vec::new();
-        for id in 0..self.entries.len() {
-            let e = &self.entries[id];
+        for (id, e) in self.entries.iter().enumerate() {
             let mut set = BossSet::default();
             let mut name = |p: super::PersonId| {
                 if let Some(b) = self.active_boss_of(p, e.date) {
@@ -228,25 +293,22 @@ impl Journal {
             {
                 set.insert(b);
             }
-            match (e.kind, e.handle) {
-                (Kind::Done | Kind::Slip | Kind::Decision, Some(_)) => follow.push(id),
-                (Kind::Priority | Kind::Away, _) => kept.push(id as EntryId),
-                _ => {}
+            if matches!(e.kind, Kind::Priority | Kind::Away) {
+                kept.push(id as EntryId);
             }
-            self.entries[id].bosses = set;
+            sets.push(set);
         }
-        // done, slip and decision belong to the boss of their handle's entry.
-        for id in follow {
-            if let Some(h) = self.entries[id].handle {
-                let def = self.handles[h as usize].def;
-                self.entries[id].bosses = self.entries[def as usize].bosses;
-            }
-        }
-        kept
+        (sets, kept)
     }
 
-    /// Priorities over time and leave ranges, from the priority and away entries `ids`.
-    pub(super) fn resolve_priorities_and_leave(&mut self, ids: &[EntryId]) {
+    /// Priorities over time and leave ranges, from the priority and away entries `ids`, with
+    /// the bosses of every entry.
+    fn priorities_and_leave(
+        &self,
+        ids: &[EntryId],
+        bosses: &[BossSet],
+    ) -> (Vec<Priority>, Vec<Away>) {
+        let (mut priorities, mut aways) = (Vec::new(), Vec::new());
         let mut index: FastMap<super::TagId, usize> = FastMap::default();
         for &id in ids {
             let e = &self.entries[id as usize];
@@ -270,19 +332,19 @@ impl Journal {
                     };
                     let named =
                         !self.person_refs[e.people.0 as usize..e.people.1 as usize].is_empty();
-                    let bosses = e.bosses;
+                    let bosses = bosses[id as usize];
                     let p = *index.entry(key).or_insert_with(|| {
-                        self.priorities.push(Priority {
+                        priorities.push(Priority {
                             key,
                             bosses,
                             changes: Vec::new(),
                         });
-                        self.priorities.len() - 1
+                        priorities.len() - 1
                     });
                     if named {
-                        self.priorities[p].bosses = bosses;
+                        priorities[p].bosses = bosses;
                     }
-                    self.priorities[p].changes.push(change);
+                    priorities[p].changes.push(change);
                 }
                 Kind::Away => {
                     let people = &self.person_refs[e.people.0 as usize..e.people.1 as usize];
@@ -292,7 +354,7 @@ impl Journal {
                             set.insert(b);
                         }
                     }
-                    self.aways.push(Away {
+                    aways.push(Away {
                         from: e.date,
                         until: e.fields.until.unwrap_or(e.date),
                         bosses: (!set.is_empty()).then_some(set),
@@ -302,5 +364,6 @@ impl Journal {
                 _ => {}
             }
         }
+        (priorities, aways)
     }
 }
