@@ -49,6 +49,12 @@ pub struct Journal {
 impl Journal {
     /// Builds the model from loaded files. Never fails: errors are in `diagnostics`.
     pub fn build(loaded: Loaded) -> Journal {
+        Journal::build_with(loaded, crate::threads::worth_splitting)
+    }
+
+    /// [`Journal::build`], with `split` saying from the number of entries whether to resolve
+    /// them on two threads.
+    fn build_with(loaded: Loaded, split: fn(usize) -> bool) -> Journal {
         let mut lowered = lower::lower(&loaded);
         resolve::sort_entries(&mut lowered);
         let uses = std::mem::take(&mut lowered.handle_uses);
@@ -71,7 +77,8 @@ impl Journal {
             items: lowered.items,
             diagnostics,
         };
-        journal.resolve(&uses, &lowered.handle_names);
+        let split = split(journal.entries.len());
+        journal.resolve(&uses, &lowered.handle_names, split);
         journal
     }
 

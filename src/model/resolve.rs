@@ -74,27 +74,26 @@ struct FoundHandles {
 }
 
 impl Journal {
-    /// Resolves handles, the bosses of entries, priorities and leave. For a large journal
-    /// handles are found on this thread while the other finds each entry's own bosses and
-    /// then priorities and leave, which need the bosses of priority and away entries only,
-    /// never those that follow a handle.
-    pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &[Span]) {
+    /// Resolves handles, the bosses of entries, priorities and leave. With `split` handles are
+    /// found on this thread while another finds each entry's own bosses and then priorities
+    /// and leave, which need the bosses of priority and away entries only, never those that
+    /// follow a handle.
+    pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &[Span], split: bool) {
         let journal = &*self;
         let others = || {
             let (bosses, kept) = journal.own_bosses();
             let (priorities, aways) = journal.priorities_and_leave(&kept, &bosses);
             (bosses, priorities, aways)
         };
-        let (found, (bosses, priorities, aways)) =
-            if threads::worth_splitting(journal.entries.len()) {
-                std::thread::scope(|scope| {
-                    let helper = scope.spawn(others);
-                    let found = journal.find_handles(uses, names);
-                    (found, threads::join(helper))
-                })
-            } else {
-                (journal.find_handles(uses, names), others())
-            };
+        let (found, (bosses, priorities, aways)) = if split {
+            std::thread::scope(|scope| {
+                let helper = scope.spawn(others);
+                let found = journal.find_handles(uses, names);
+                (found, threads::join(helper))
+            })
+        } else {
+            (journal.find_handles(uses, names), others())
+        };
         for (e, set) in self.entries.iter_mut().zip(bosses) {
             e.bosses = set;
         }
@@ -365,5 +364,58 @@ impl Journal {
             }
         }
         (priorities, aways)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Journal;
+    use super::super::load::{Overlay, load};
+
+    /// Resolving on two threads gives exactly what one gives: the same bosses and handles of
+    /// entries and items, handles, priorities, leave and diagnostics.
+    #[test]
+    fn split_resolving_matches_one_thread() {
+        let mut text = crate::generator::journal(4000, 11);
+        // Handles defined twice, used before their definition or with the wrong kind, a
+        // done that follows its promise's boss, priorities and leave.
+        text.push_str(
+            "2026-11-20 promise ^twice due:2026-12-01 ship it\n\
+             2026-11-20 pitch ^twice try it\n\
+             2026-11-19 done ^later\n\
+             2026-11-21 promise ^later due:2026-12-02 later\n\
+             2026-11-21 decision ^later outcome:yes\n\
+             2026-11-22 done ^later\n\
+             2026-11-22 priority #brand-new rank:1 with @dev A new thing\n\
+             2026-11-22 away until:2026-11-25 @dev\n",
+        );
+        let overlay = Overlay {
+            files: vec![("big.up".into(), text)],
+        };
+        let build = |split: fn(usize) -> bool| {
+            let loaded = load(&["big.up".into()], &overlay).expect("loads from memory");
+            Journal::build_with(loaded, split)
+        };
+        let (one, two) = (build(|_| false), build(|_| true));
+        assert!(one.entries.len() > 4000 && !one.handles.is_empty());
+        let show = |j: &Journal| {
+            format!(
+                "{:#?}",
+                (
+                    (&j.entries, &j.items, &j.handles),
+                    (&j.priorities, &j.aways, &j.diagnostics),
+                )
+            )
+        };
+        let (one, two) = (show(&one), show(&two));
+        if let Some(at) = one.lines().zip(two.lines()).position(|(a, b)| a != b) {
+            let line = |s: &str| s.lines().nth(at).unwrap_or_default().to_string();
+            panic!(
+                "line {at}: one thread `{}`, two `{}`",
+                line(&one),
+                line(&two)
+            );
+        }
+        assert_eq!(one.len(), two.len());
     }
 }
