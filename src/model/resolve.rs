@@ -19,23 +19,41 @@ use crate::threads;
 ///
 /// Entries are large, so their order is found on small keys and then applied in place.
 pub fn sort_entries(lowered: &mut Lowered) {
-    let entries = &mut lowered.entries;
+    let (entries, uses) = (&mut lowered.entries, &mut lowered.handle_uses);
     // Keys are made once lowering is over, when the memory it used for itself is free again.
     let when = entries.iter().map(|e| when(e.date, e.time)).collect();
-    if let Some(mut order) = sorted_order(when) {
-        // Entries are lowered in load order: an entry's index there is its load order.
-        let mut by_seq = vec![0u32; entries.len()];
-        for (id, &seq) in order.iter().enumerate() {
-            by_seq[seq as usize] = id as u32;
-        }
-        crate::reorder::permute(entries, &mut order);
-        for u in &mut lowered.handle_uses {
+    let Some(mut order) = sorted_order(when) else {
+        sort_uses(uses);
+        return;
+    };
+    // Entries are lowered in load order: an entry's index there is its load order.
+    let mut by_seq = vec![0u32; entries.len()];
+    for (id, &seq) in order.iter().enumerate() {
+        by_seq[seq as usize] = id as u32;
+    }
+    let renumber = |uses: &mut Vec<HandleUse>| {
+        for u in uses.iter_mut() {
             u.entry = by_seq[u.entry as usize];
         }
+        sort_uses(uses);
+    };
+    // Moving the entries and sorting the uses are independent: for a large journal, both at
+    // once.
+    if threads::worth_splitting(entries.len()) {
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(|| renumber(uses));
+            crate::reorder::permute(entries, &mut order);
+            threads::join(helper);
+        });
+    } else {
+        crate::reorder::permute(entries, &mut order);
+        renumber(uses);
     }
-    lowered
-        .handle_uses
-        .sort_unstable_by_key(|u| (u.entry, u.span.start));
+}
+
+/// Handle uses by entry, then by position.
+fn sort_uses(uses: &mut [HandleUse]) {
+    uses.sort_unstable_by_key(|u| (u.entry, u.span.start));
 }
 
 /// The load orders of entries sorted by (date, untimed first, time, load order), given each
