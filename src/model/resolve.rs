@@ -205,7 +205,7 @@ impl Journal {
         for u in uses {
             let id = u.entry;
             let (kind, date) = (u.kind, u.date);
-            if u.item.is_none() && HandleKind::of(kind).is_some() {
+            if defines(u).is_some() {
                 continue;
             }
             let Some((h, def_date)) = index[u.name as usize] else {
