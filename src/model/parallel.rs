@@ -156,7 +156,7 @@ impl Lowered {
     fn append<'a>(
         &mut self,
         early: usize,
-        mut later: Lowered,
+        later: Lowered,
         later_handles: &FastMap<&'a str, u32>,
         handles: &mut FastMap<&'a str, u32>,
     ) {
@@ -166,41 +166,49 @@ impl Lowered {
         let tag_base = self.tag_refs.len() as u32;
         let person_base = self.person_refs.len() as u32;
         let item_base = self.items.len() as u32;
-        self.tag_refs
-            .extend(later.tag_refs.iter().map(|t| tags[t.0 as usize]));
-        self.person_refs
-            .extend(later.person_refs.iter().map(|&p| person(p)));
-        self.items.extend(later.items.into_iter().map(|item| Item {
-            owner: item.owner.map(person),
-            ..item
-        }));
-        for e in &mut later.entries[early..] {
-            e.tags = (e.tags.0 + tag_base, e.tags.1 + tag_base);
-            e.people = (e.people.0 + person_base, e.people.1 + person_base);
-            e.items = (e.items.0 + item_base, e.items.1 + item_base);
-            if let Some(Informed::Person(p)) = e.fields.informed {
-                e.fields.informed = Some(Informed::Person(person(p)));
+        let renumber = |entries: &mut [Entry]| {
+            for e in entries {
+                e.tags = (e.tags.0 + tag_base, e.tags.1 + tag_base);
+                e.people = (e.people.0 + person_base, e.people.1 + person_base);
+                e.items = (e.items.0 + item_base, e.items.1 + item_base);
+                if let Some(Informed::Person(p)) = e.fields.informed {
+                    e.fields.informed = Some(Informed::Person(person(p)));
+                }
             }
-        }
-        self.entries = later.entries;
-        // Handle names: the later part's in the order it met them, each new one added here.
-        let mut names = vec![0; later.handle_names.len()];
-        let mut met: Vec<(&str, u32)> = later_handles.iter().map(|(&n, &i)| (n, i)).collect();
-        met.sort_unstable_by_key(|&(_, i)| i);
-        for (name, i) in met {
-            let next = self.handle_names.len() as u32;
-            let id = *handles.entry(name).or_insert(next);
-            if id == next {
-                self.handle_names.push(later.handle_names[i as usize]);
-            }
-            names[i as usize] = id;
-        }
-        self.handle_uses
-            .extend(later.handle_uses.into_iter().map(|u| HandleUse {
-                name: names[u.name as usize],
-                item: u.item.map(|item| item.map(|i| i + item_base)),
-                ..u
+        };
+        let mut entries = later.entries;
+        // The later entries are many: they are renumbered on another thread meanwhile.
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(|| renumber(&mut entries[early..]));
+            self.tag_refs
+                .extend(later.tag_refs.iter().map(|t| tags[t.0 as usize]));
+            self.person_refs
+                .extend(later.person_refs.iter().map(|&p| person(p)));
+            self.items.extend(later.items.into_iter().map(|item| Item {
+                owner: item.owner.map(person),
+                ..item
             }));
+            // Handle names: the later part's in the order it met them, each new one added here.
+            let mut names = vec![0; later.handle_names.len()];
+            let mut met: Vec<(&str, u32)> = later_handles.iter().map(|(&n, &i)| (n, i)).collect();
+            met.sort_unstable_by_key(|&(_, i)| i);
+            for (name, i) in met {
+                let next = self.handle_names.len() as u32;
+                let id = *handles.entry(name).or_insert(next);
+                if id == next {
+                    self.handle_names.push(later.handle_names[i as usize]);
+                }
+                names[i as usize] = id;
+            }
+            self.handle_uses
+                .extend(later.handle_uses.into_iter().map(|u| HandleUse {
+                    name: names[u.name as usize],
+                    item: u.item.map(|item| item.map(|i| i + item_base)),
+                    ..u
+                }));
+            threads::join(helper);
+        });
+        self.entries = entries;
         self.diagnostics.extend(later.diagnostics);
         self.next_seq = later.next_seq;
     }
