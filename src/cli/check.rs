@@ -38,9 +38,8 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
             output::eprint(&summary(&all()));
         }
     }
-    let is_error = |severity| severity == diag::Severity::Error;
-    let errors =
-        diags.iter().any(|d| is_error(d.severity)) || extra.iter().any(|d| is_error(d.severity));
+    let errors = diags.iter().any(diag::Diagnostic::is_error)
+        || extra.iter().any(|d| d.severity == diag::Severity::Error);
     let denied = args.deny.is_some() && !(diags.is_empty() && extra.is_empty());
     Ok(if errors || denied {
         exit::FINDINGS

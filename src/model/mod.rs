@@ -151,22 +151,25 @@ impl Journal {
         )
     }
 
-    /// The lines that continue an entry's description (before its first body item).
-    pub fn description_lines(&self, e: &Entry) -> impl Iterator<Item = u32> + '_ {
+    /// The words of an entry's description: its header and the lines that continue it (before
+    /// its first body item).
+    pub fn description_words(&self, e: &Entry) -> impl Iterator<Item = text::Word<'_>> + '_ {
         let doc = &self.docs[e.file.0 as usize];
         let first_item = self.items_of(e).first().map_or(e.body_end, |i| i.lines.0);
-        (e.body().start..first_item).filter(move |&l| {
+        let continuation = (e.body().start..first_item).filter(move |&l| {
             doc.lines[l as usize].kind == LineKind::Body(crate::syntax::BodyForm::Continuation)
-        })
+        });
+        let file = e.file;
+        std::iter::once(e.line)
+            .chain(continuation)
+            .flat_map(move |l| self.line_words(file, l))
     }
 
     /// An entry's description: the text of its header and continuation lines, without fields
     /// or comments.
     pub fn text(&self, e: &Entry) -> String {
-        let lines = std::iter::once(e.line).chain(self.description_lines(e));
         text::join(
-            lines
-                .flat_map(|l| self.line_words(e.file, l))
+            self.description_words(e)
                 .filter(|w| w.kind != WordKind::Field)
                 .map(|w| w.text),
         )

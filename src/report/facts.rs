@@ -99,8 +99,8 @@ pub fn quantified(journal: &Journal, e: &Entry) -> bool {
     {
         return true;
     }
-    description_lines(journal, e)
-        .flat_map(|l| journal.line_words(e.file, l))
+    journal
+        .description_words(e)
         .any(|w| w.kind == WordKind::Text && is_number(w.text))
 }
 
@@ -182,15 +182,10 @@ fn shown<'a>(words: impl Iterator<Item = Word<'a>>) -> String {
     )
 }
 
-/// The lines of an entry's description: its header and the lines that continue it.
-fn description_lines<'a>(journal: &'a Journal, e: &'a Entry) -> impl Iterator<Item = u32> + 'a {
-    std::iter::once(e.line).chain(journal.description_lines(e))
-}
-
 /// An entry's description as reports show it (empty when it has only people, tags, handles
 /// and fields).
 pub fn text(journal: &Journal, e: &Entry) -> String {
-    shown(description_lines(journal, e).flat_map(|l| journal.line_words(e.file, l)))
+    shown(journal.description_words(e))
 }
 
 /// A body item's words as reports show them (its `due:` and owner are shown on their own). An

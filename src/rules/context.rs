@@ -127,15 +127,6 @@ impl<'a> Ctx<'a> {
             _ => state == ActionState::Open,
         }
     }
-
-    /// The words of an entry's description: its header and the lines that continue it.
-    pub fn description_words(&self, e: &Entry) -> impl Iterator<Item = Word<'a>> + '_ {
-        let journal = self.journal;
-        let file = e.file;
-        std::iter::once(e.line)
-            .chain(journal.description_lines(e))
-            .flat_map(move |l| journal.line_words(file, l))
-    }
 }
 
 /// The bosses of a set, by bit (cheaper than testing all 64).

@@ -20,6 +20,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
             .is_some_and(is_number);
         let quantified = impact
             || cx
+                .journal
                 .description_words(e)
                 .filter(is_text)
                 .any(|w| is_number(w.text));
