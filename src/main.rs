@@ -10,6 +10,6 @@ static ALLOCATOR: allocator::HugePages = allocator::HugePages;
 
 fn main() -> ExitCode {
     #[cfg(target_os = "linux")]
-    allocator::one_arena();
+    allocator::configure();
     upward::cli::main()
 }

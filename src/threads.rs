@@ -21,3 +21,20 @@ pub(crate) fn join<T>(helper: ScopedJoinHandle<'_, T>) -> T {
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
+
+/// Runs `first` here and `second` on a helper thread when `split`, else one after the other.
+pub(crate) fn both<A, B: Send>(
+    split: bool,
+    first: impl FnOnce() -> A,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !split {
+        let a = first();
+        return (a, second());
+    }
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(second);
+        let a = first();
+        (a, join(helper))
+    })
+}
