@@ -23,7 +23,7 @@ use crate::threads;
 
 /// The share of the entries, in percent, that the helper thread lowers: the main thread also
 /// touches the room for them and moves them in.
-const HELPER_SHARE: usize = 68;
+const HELPER_SHARE: usize = 56;
 
 /// Entries per batch sent from the helper thread.
 const BATCH: usize = 2048;
