@@ -5,26 +5,36 @@ use std::num::NonZeroU16;
 use chrono::{NaiveDate, NaiveTime};
 use nom::{
     IResult, Parser,
-    bytes::complete::{take_till1, take_while_m_n},
-    character::complete::char,
-    combinator::recognize,
+    bytes::complete::take_till1,
+    error::{Error, ErrorKind},
 };
 
 use super::words::is_space_byte;
 
-fn digits(n: usize) -> impl Fn(&[u8]) -> IResult<&[u8], &[u8]> {
-    move |input| take_while_m_n(n, n, |b: u8| b.is_ascii_digit()).parse(input)
+/// A parser of a fixed ASCII shape, as `pattern` draws it: `9` stands for any digit, any other
+/// byte for itself. Dates and times are ASCII, so their parsers read bytes; they start every
+/// entry, so they are matched against the pattern in one pass.
+fn shape(pattern: &'static [u8]) -> impl Fn(&[u8]) -> IResult<&[u8], &[u8]> {
+    move |input| {
+        let fits = input.len() >= pattern.len()
+            && (input.iter().zip(pattern))
+                .all(|(&b, &p)| if p == b'9' { b.is_ascii_digit() } else { b == p });
+        if fits {
+            Ok((&input[pattern.len()..], &input[..pattern.len()]))
+        } else {
+            Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)))
+        }
+    }
 }
 
-/// `date = digit4 , "-" , digit2 , "-" , digit2 ;` (a calendar date is checked after). Dates
-/// and times are ASCII, so their parsers read bytes.
+/// `date = digit4 , "-" , digit2 , "-" , digit2 ;` (a calendar date is checked after).
 pub fn date_shape(input: &[u8]) -> IResult<&[u8], &[u8]> {
-    recognize((digits(4), char('-'), digits(2), char('-'), digits(2))).parse(input)
+    shape(b"9999-99-99")(input)
 }
 
 /// `time = digit2 , ":" , digit2 ;` (hours 00–23 and minutes 00–59 are checked after).
 pub fn time_shape(input: &[u8]) -> IResult<&[u8], &[u8]> {
-    recognize((digits(2), char(':'), digits(2))).parse(input)
+    shape(b"99:99")(input)
 }
 
 /// `word = non_space , { non_space } ;`
@@ -129,6 +139,16 @@ mod tests {
         assert!(whole(date_shape, "2026-02-30 did").is_some());
         assert!(whole(date_shape, "2026-02-300").is_none());
         assert!(whole(time_shape, "09:30 did").is_some());
+        for not_a_date in ["2026-02-3", "2026/02/03", "20260-2-03", "2026-0a-03", "٢٠٢٦-02-03"] {
+            assert!(date_shape(not_a_date.as_bytes()).is_err(), "{not_a_date}");
+        }
+        for not_a_time in ["9:30", "09-30", "09:3", "0930", ""] {
+            assert!(time_shape(not_a_time.as_bytes()).is_err(), "{not_a_time}");
+        }
+        assert_eq!(
+            time_shape(b"23:59:00"),
+            Ok((&b":00"[..], &b"23:59"[..]))
+        );
         assert_eq!(calendar_date("2026-02-30"), None);
         assert_eq!(
             calendar_date("2028-02-29").map(|d| d.to_string()),
