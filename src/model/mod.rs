@@ -21,7 +21,7 @@ pub use values::{Detail, Outcome, Rhythm, Status, Tone};
 
 use crate::diag::{Diagnostic, Span};
 use crate::source::Sources;
-use crate::syntax::{Document, FieldKey, LineKind, TokenKind};
+use crate::syntax::{Document, FieldKey, Kind, LineKind, TokenKind};
 use text::WordKind;
 
 /// A whole journal, read and resolved. Built once; every later stage only reads it.
@@ -44,6 +44,8 @@ pub struct Journal {
     pub items: Vec<Item>,
     /// Parse and model errors, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+    /// The ids of the entries of each kind, in journal order ([`Journal::of_kind`]).
+    kinds: Vec<Vec<EntryId>>,
 }
 
 impl Journal {
@@ -76,6 +78,7 @@ impl Journal {
             person_refs: lowered.person_refs,
             items: lowered.items,
             diagnostics,
+            kinds: Vec::new(),
         };
         let split = split(journal.entries.len());
         journal.resolve(&uses, &lowered.handle_names, split);
@@ -116,6 +119,11 @@ impl Journal {
 
     pub fn boss_ids(&self) -> impl Iterator<Item = BossId> {
         (0..self.bosses.len()).map(|i| BossId(i as u8))
+    }
+
+    /// The ids of the entries of `kind`, in journal order.
+    pub fn of_kind(&self, kind: Kind) -> &[EntryId] {
+        self.kinds.get(kind as usize).map_or(&[], Vec::as_slice)
     }
 
     pub fn handle(&self, id: HandleId) -> &Handle {

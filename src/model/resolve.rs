@@ -117,11 +117,13 @@ impl Journal {
     pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &[Span], split: bool) {
         let journal = &*self;
         let others = || {
-            let (bosses, kept) = journal.own_bosses();
+            let (bosses, kinds) = journal.own_bosses();
+            let mut kept = [Kind::Priority, Kind::Away].map(|k| &kinds[k as usize][..]).concat();
+            kept.sort_unstable();
             let (priorities, aways) = journal.priorities_and_leave(&kept, &bosses);
-            (bosses, priorities, aways)
+            (bosses, priorities, aways, kinds)
         };
-        let (found, (bosses, priorities, aways)) = if split {
+        let (found, (bosses, priorities, aways, kinds)) = if split {
             std::thread::scope(|scope| {
                 let helper = scope.spawn(others);
                 let found = journal.find_handles(uses, names);
@@ -153,6 +155,7 @@ impl Journal {
         }
         self.priorities = priorities;
         self.aways = aways;
+        self.kinds = kinds;
     }
 
     /// Defines handles, then resolves every reference to them, in date order: `uses` are
@@ -306,10 +309,10 @@ impl Journal {
 
     /// Which boss each entry belongs to by itself (SPEC §3), before done, slip and decision
     /// follow their handle's entry. Entries are many and large, so this is one pass over them;
-    /// it also returns the priority and away entries, for [`Journal::priorities_and_leave`].
-    fn own_bosses(&self) -> (Vec<BossSet>, Vec<EntryId>) {
+    /// it also returns the ids of the entries of each kind, in order.
+    fn own_bosses(&self) -> (Vec<BossSet>, Vec<Vec<EntryId>>) {
         let mut sets = Vec::with_capacity(self.entries.len());
-        let mut kept = Vec::new();
+        let mut kinds = vec![Vec::new(); Kind::ALL.len()];
         for (id, e) in self.entries.iter().enumerate() {
             let mut set = BossSet::default();
             let mut name = |p: super::PersonId| {
@@ -328,12 +331,10 @@ impl Journal {
             {
                 set.insert(b);
             }
-            if matches!(e.kind, Kind::Priority | Kind::Away) {
-                kept.push(id as EntryId);
-            }
+            kinds[e.kind as usize].push(id as EntryId);
             sets.push(set);
         }
-        (sets, kept)
+        (sets, kinds)
     }
 
     /// Priorities over time and leave ranges, from the priority and away entries `ids`, with

@@ -22,7 +22,7 @@ pub(crate) struct Ctx<'a> {
     /// Entries dated on or before today: a prefix of the sorted entries.
     past: usize,
     /// The past entries of each kind, in journal order.
-    by_kind: Vec<Vec<EntryId>>,
+    by_kind: Vec<&'a [EntryId]>,
     away: OnceLock<Vec<AwayDays>>,
     first_entry: OnceLock<Vec<Option<EntryId>>>,
 }
@@ -30,10 +30,12 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(journal: &'a Journal, today: NaiveDate) -> Ctx<'a> {
         let past = journal.entries.partition_point(|e| e.date <= today);
-        let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
-        for (id, e) in journal.entries[..past].iter().enumerate() {
-            by_kind[e.kind as usize].push(id as EntryId);
-        }
+        let by_kind = (Kind::ALL.iter())
+            .map(|&kind| {
+                let ids = journal.of_kind(kind);
+                &ids[..ids.partition_point(|&id| (id as usize) < past)]
+            })
+            .collect();
         Ctx {
             journal,
             today,
