@@ -106,7 +106,7 @@ pub fn when(date: NaiveDate, time: Option<Clock>) -> u64 {
 }
 
 /// The low bits of [`when`] that hold the time of day: 1 + the minute, 0 for none.
-pub const WHEN_TIME_BITS: u32 = 11;
+const WHEN_TIME_BITS: u32 = 11;
 
 /// Lowers the entries among the nodes of `runs` in order, calling `after` after each.
 pub(super) fn lower_entries<'a>(

@@ -4,11 +4,11 @@ use super::Journal;
 use chrono::NaiveDate;
 
 use super::entry::{
-    Away, BossId, BossSet, EntryId, Handle, HandleId, HandleKind, Informed, Priority,
+    Away, BossId, BossSet, Entry, EntryId, Handle, HandleId, HandleKind, Informed, Priority,
     PriorityChange,
 };
 use super::intern::FastMap;
-use super::lower::{HandleUse, Lowered, WHEN_TIME_BITS, when};
+use super::lower::{HandleUse, Lowered, when};
 use crate::diag::Span;
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
@@ -20,28 +20,33 @@ use crate::threads;
 /// Entries are large, so their order is found on small keys and then applied in place.
 pub fn sort_entries(lowered: &mut Lowered) {
     let (entries, uses) = (&mut lowered.entries, &mut lowered.handle_uses);
+    let split = threads::worth_splitting(entries.len());
     // Keys are made once lowering is over, when the memory it used for itself is free again.
-    let when = entries.iter().map(|e| when(e.date, e.time)).collect();
-    let Some(mut order) = sorted_order(when) else {
+    let (early, late) = entries.split_at(entries.len() / 2);
+    let keys = |part: &[Entry]| -> Vec<u64> { part.iter().map(|e| when(e.date, e.time)).collect() };
+    let (mut when, late) = threads::both(split, || keys(early), || keys(late));
+    when.extend(late);
+    let Some(order) = sorted_order(&when) else {
         sort_uses(uses);
         return;
     };
-    // Entries are lowered in load order: an entry's index there is its load order.
-    let mut by_seq = vec![0u32; entries.len()];
-    for (id, &seq) in order.iter().enumerate() {
-        by_seq[seq as usize] = id as u32;
-    }
+    drop(when);
     let renumber = |uses: &mut Vec<HandleUse>| {
+        // Entries are lowered in load order: an entry's index there is its load order.
+        let mut by_seq = vec![0u32; order.len()];
+        for (id, &seq) in order.iter().enumerate() {
+            by_seq[seq as usize] = id as u32;
+        }
         for u in uses.iter_mut() {
             u.entry = by_seq[u.entry as usize];
         }
         sort_uses(uses);
     };
-    // Moving the entries and sorting the uses are independent: for a large journal, both at
-    // once.
+    // Moving the entries and renumbering the uses are independent: for a large journal, both
+    // at once.
     threads::both(
-        threads::worth_splitting(entries.len()),
-        || crate::reorder::permute(entries, &mut order),
+        split,
+        || crate::reorder::permute(entries, &order),
         || renumber(uses),
     );
 }
@@ -53,43 +58,34 @@ fn sort_uses(uses: &mut [HandleUse]) {
 
 /// The load orders of entries sorted by (date, untimed first, time, load order), given each
 /// entry's [`super::lower::when`] by load order, or `None` when they are in that order already.
-fn sorted_order(mut when: Vec<u64>) -> Option<Vec<u32>> {
-    let bits = |n: u64| 64 - n.leading_zeros();
-    let first = when.iter().min().map_or(0, |w| w >> WHEN_TIME_BITS);
-    let last = when.iter().max().map_or(0, |w| w >> WHEN_TIME_BITS);
-    let seq_bits = bits(when.len() as u64);
-    if bits(last - first) + WHEN_TIME_BITS + seq_bits <= 64 {
-        // Day, time and load order pack into one number: sort those, in place.
-        let mask = (1u64 << seq_bits) - 1;
-        for (w, seq) in when.iter_mut().zip(0..) {
-            *w = (*w - (first << WHEN_TIME_BITS)) << seq_bits | seq;
-        }
-        match sort_nearly_sorted(&mut when) {
-            Some(0) => return None,
-            Some(_) => {}
-            None => when.sort_unstable(),
-        }
-        return Some(when.iter().map(|k| (k & mask) as u32).collect());
-    }
+fn sorted_order(when: &[u64]) -> Option<Vec<u32>> {
     let mut order: Vec<u32> = (0..when.len() as u32).collect();
-    order.sort_by_key(|&seq| (when[seq as usize], seq));
-    (!order.iter().zip(0..).all(|(&seq, i)| seq == i)).then_some(order)
+    let key = |&seq: &u32| when[seq as usize];
+    match sort_nearly_sorted(&mut order, key) {
+        Some(0) => return None,
+        Some(_) => {}
+        // Stable: equal keys stay in load order.
+        None => order.sort_by_key(key),
+    }
+    Some(order)
 }
 
-/// Sorts `keys` by insertion when they are nearly in order already, as journals mostly are:
-/// the cost grows with how far keys move. Returns how many places they moved in all, or `None`
-/// (leaving them in some order) once they have moved a few places each on average.
-fn sort_nearly_sorted(keys: &mut [u64]) -> Option<usize> {
-    let budget = keys.len() * 4;
+/// Sorts `items` by `key`, stably, by insertion, when they are nearly in order already, as
+/// journals mostly are: the cost grows with how far items move. Returns how many places they
+/// moved in all, or `None` (leaving them in some order, with equal keys still in their first
+/// order) once they have moved a few places each on average.
+fn sort_nearly_sorted<T: Copy, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) -> Option<usize> {
+    let budget = items.len() * 4;
     let mut moved = 0;
-    for i in 1..keys.len() {
-        let key = keys[i];
+    for i in 1..items.len() {
+        let item = items[i];
+        let k = key(&item);
         let mut at = i;
-        while at > 0 && keys[at - 1] > key {
-            keys[at] = keys[at - 1];
+        while at > 0 && key(&items[at - 1]) > k {
+            items[at] = items[at - 1];
             at -= 1;
         }
-        keys[at] = key;
+        items[at] = item;
         moved += i - at;
         if moved > budget {
             return None;
@@ -118,7 +114,9 @@ impl Journal {
         let journal = &*self;
         let others = || {
             let (bosses, kinds) = journal.own_bosses();
-            let mut kept = [Kind::Priority, Kind::Away].map(|k| &kinds[k as usize][..]).concat();
+            let mut kept = [Kind::Priority, Kind::Away]
+                .map(|k| &kinds[k as usize][..])
+                .concat();
             kept.sort_unstable();
             let (priorities, aways) = journal.priorities_and_leave(&kept, &bosses);
             (bosses, priorities, aways, kinds)
@@ -470,16 +468,12 @@ mod tests {
                 days.sort_unstable();
                 // A few untimed entries after timed ones of the same day.
                 for (i, d) in days.iter_mut().enumerate() {
-                    *d = *d << super::WHEN_TIME_BITS | if i % 3 == 0 { 600 } else { 0 };
-                }
-            } else {
-                for d in &mut days {
-                    *d <<= super::WHEN_TIME_BITS;
+                    *d = *d * 10_000 + if i % 3 == 0 { 600 } else { 0 };
                 }
             }
             let mut expected: Vec<u32> = (0..days.len() as u32).collect();
             expected.sort_by_key(|&i| days[i as usize]);
-            let found = super::sorted_order(days.clone());
+            let found = super::sorted_order(&days);
             let identity = expected.iter().zip(0..).all(|(&i, n)| i == n);
             proptest::prop_assert_eq!(found.clone().is_none(), identity);
             proptest::prop_assert_eq!(found.unwrap_or(expected.clone()), expected);

@@ -17,8 +17,13 @@ use super::words::is_space_byte;
 fn shape(pattern: &'static [u8]) -> impl Fn(&[u8]) -> IResult<&[u8], &[u8]> {
     move |input| {
         let fits = input.len() >= pattern.len()
-            && (input.iter().zip(pattern))
-                .all(|(&b, &p)| if p == b'9' { b.is_ascii_digit() } else { b == p });
+            && (input.iter().zip(pattern)).all(|(&b, &p)| {
+                if p == b'9' {
+                    b.is_ascii_digit()
+                } else {
+                    b == p
+                }
+            });
         if fits {
             Ok((&input[pattern.len()..], &input[..pattern.len()]))
         } else {
@@ -139,16 +144,19 @@ mod tests {
         assert!(whole(date_shape, "2026-02-30 did").is_some());
         assert!(whole(date_shape, "2026-02-300").is_none());
         assert!(whole(time_shape, "09:30 did").is_some());
-        for not_a_date in ["2026-02-3", "2026/02/03", "20260-2-03", "2026-0a-03", "٢٠٢٦-02-03"] {
+        for not_a_date in [
+            "2026-02-3",
+            "2026/02/03",
+            "20260-2-03",
+            "2026-0a-03",
+            "٢٠٢٦-02-03",
+        ] {
             assert!(date_shape(not_a_date.as_bytes()).is_err(), "{not_a_date}");
         }
         for not_a_time in ["9:30", "09-30", "09:3", "0930", ""] {
             assert!(time_shape(not_a_time.as_bytes()).is_err(), "{not_a_time}");
         }
-        assert_eq!(
-            time_shape(b"23:59:00"),
-            Ok((&b":00"[..], &b"23:59"[..]))
-        );
+        assert_eq!(time_shape(b"23:59:00"), Ok((&b":00"[..], &b"23:59"[..])));
         assert_eq!(calendar_date("2026-02-30"), None);
         assert_eq!(
             calendar_date("2028-02-29").map(|d| d.to_string()),
