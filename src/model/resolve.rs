@@ -121,15 +121,8 @@ impl Journal {
             let (priorities, aways) = journal.priorities_and_leave(&kept, &bosses);
             (bosses, priorities, aways, kinds)
         };
-        let (found, (bosses, priorities, aways, kinds)) = if split {
-            std::thread::scope(|scope| {
-                let helper = scope.spawn(others);
-                let found = journal.find_handles(uses, names);
-                (found, threads::join(helper))
-            })
-        } else {
-            (journal.find_handles(uses, names), others())
-        };
+        let (found, (bosses, priorities, aways, kinds)) =
+            threads::both(split, || journal.find_handles(uses, names), others);
         for (e, set) in self.entries.iter_mut().zip(bosses) {
             e.bosses = set;
         }
