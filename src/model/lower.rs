@@ -59,14 +59,75 @@ pub fn lower(loaded: &Loaded) -> Lowered {
 /// [`lower`], with `split` saying from the number of entries whether to lower them on two
 /// threads.
 pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
-    let entries = loaded
-        .nodes(&loaded.order)
-        .filter(|(_, node)| matches!(node, Node::Entry(_)))
-        .count();
-    let items = loaded
-        .docs
+    let nodes = loaded
+        .order
         .iter()
-        .flat_map(|d| &d.lines)
+        .map(|run| run.nodes.len())
+        .sum::<usize>();
+    let cut = super::parallel::cut(nodes);
+    // Two passes over the trees that need nothing from each other.
+    let (census, items) = crate::threads::both(
+        split(nodes),
+        || Census::of(loaded, cut),
+        || body_items(loaded),
+    );
+    let mut out = Lowered {
+        items: Vec::with_capacity(items),
+        ..Lowered::default()
+    };
+    let mut handles = FastMap::default();
+    // Directives are journal-wide wherever they stand: read them all first.
+    for &(file, d) in &census.directives {
+        cx(&mut out, &mut handles, loaded, file).directive(d);
+    }
+    check_boss_ranges(&mut out);
+    if split(census.entries) {
+        super::parallel::lower_split(
+            &mut out,
+            &mut handles,
+            loaded,
+            census.entries,
+            census.early,
+            cut,
+        );
+    } else {
+        out.entries.reserve_exact(census.entries);
+        lower_entries(&mut out, &mut handles, loaded, &loaded.order, |_| {});
+    }
+    out
+}
+
+/// What lowering needs before it starts, from one pass over the nodes in load order.
+struct Census<'a> {
+    entries: usize,
+    /// The entries before node number `cut` of the load order.
+    early: usize,
+    directives: Vec<(FileId, &'a DirectiveNode)>,
+}
+
+impl<'a> Census<'a> {
+    fn of(loaded: &'a Loaded, cut: usize) -> Self {
+        let mut census = Census {
+            entries: 0,
+            early: 0,
+            directives: Vec::new(),
+        };
+        for (i, (r, node)) in loaded.nodes(&loaded.order).enumerate() {
+            match node {
+                Node::Entry(_) => {
+                    census.entries += 1;
+                    census.early += usize::from(i < cut);
+                }
+                Node::Directive(d) => census.directives.push((r.file, d)),
+            }
+        }
+        census
+    }
+}
+
+/// The number of body items (notes, actions, questions, quotes) in every file.
+fn body_items(loaded: &Loaded) -> usize {
+    (loaded.docs.iter().flat_map(|d| &d.lines))
         .filter(|l| {
             matches!(
                 l.kind,
@@ -75,26 +136,7 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
                 )
             )
         })
-        .count();
-    let mut out = Lowered {
-        items: Vec::with_capacity(items),
-        ..Lowered::default()
-    };
-    let mut handles = FastMap::default();
-    // Directives are journal-wide wherever they stand: read them all first.
-    for (r, node) in loaded.nodes(&loaded.order) {
-        if let Node::Directive(d) = node {
-            cx(&mut out, &mut handles, loaded, r.file).directive(d);
-        }
-    }
-    check_boss_ranges(&mut out);
-    if split(entries) {
-        super::parallel::lower_split(&mut out, &mut handles, loaded, entries);
-    } else {
-        out.entries.reserve_exact(entries);
-        lower_entries(&mut out, &mut handles, loaded, &loaded.order, |_| {});
-    }
-    out
+        .count()
 }
 
 /// A date and time of day as one number that sorts like (date, untimed first, time): the

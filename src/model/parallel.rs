@@ -18,7 +18,7 @@ use super::entry::{BossSet, Entry, Fields, Informed, Item};
 use super::intern::{FastMap, PersonId};
 use super::load::{Loaded, NodeRun};
 use super::lower::{HandleUse, Lowered, lower_entries};
-use crate::syntax::{Kind, Node};
+use crate::syntax::Kind;
 use crate::threads;
 
 /// The share of the entries, in percent, that the helper thread lowers: the main thread also
@@ -28,16 +28,22 @@ const HELPER_SHARE: usize = 56;
 /// Entries per batch sent from the helper thread.
 const BATCH: usize = 2048;
 
+/// The number of the node of the load order before which the helper thread's part ends.
+pub(super) fn cut(nodes: usize) -> usize {
+    nodes * HELPER_SHARE / 100
+}
+
 /// Lowers every entry of `loaded` into `out`, whose directives are lowered already, on two
-/// threads.
+/// threads: `total` entries, `early` of them before node number `cut` of the load order.
 pub(super) fn lower_split<'a>(
     out: &mut Lowered,
     handles: &mut FastMap<&'a str, u32>,
     loaded: &'a Loaded,
     total: usize,
+    early: usize,
+    cut: usize,
 ) {
-    let early = total * HELPER_SHARE / 100;
-    let (first, second) = split_runs(loaded, early);
+    let (first, second) = split_runs(loaded, cut);
     let (first, second) = (&first[..], &second[..]);
     let mut entries = Vec::with_capacity(total);
     let (full_tx, full_rx) = mpsc::channel::<Vec<Entry>>();
@@ -104,28 +110,25 @@ pub(super) fn lower_split<'a>(
     out.append(early, later, &later_handles, handles);
 }
 
-/// The load order cut before its entry number `at`: the runs before, and the runs from there.
+/// The load order cut before its node number `at`: the runs before, and the runs from there.
 fn split_runs(loaded: &Loaded, at: usize) -> (Vec<NodeRun>, Vec<NodeRun>) {
-    let cut = loaded
-        .nodes(&loaded.order)
-        .filter(|(_, node)| matches!(node, Node::Entry(_)))
-        .nth(at)
-        .map(|(r, _)| r);
     let mut first = loaded.order.clone();
-    let Some(cut) = cut else {
+    let mut before = 0;
+    let Some(run) = first.iter().position(|run| {
+        before += run.nodes.len();
+        before > at
+    }) else {
         return (first, Vec::new());
     };
-    let run = first
-        .iter()
-        .position(|run| run.file == cut.file && run.nodes.contains(&cut.node))
-        .unwrap_or(first.len());
     let mut second = first.split_off(run);
-    if let Some(head) = second.first_mut() {
+    let head = &mut second[0];
+    let mid = head.nodes.end - (before - at) as u32;
+    if mid > head.nodes.start {
         first.push(NodeRun {
             file: head.file,
-            nodes: head.nodes.start..cut.node,
+            nodes: head.nodes.start..mid,
         });
-        head.nodes.start = cut.node;
+        head.nodes.start = mid;
     }
     (first, second)
 }
@@ -219,12 +222,11 @@ mod tests {
     use super::super::load::{Overlay, load};
     use super::super::lower::{Lowered, lower_with};
     use super::split_runs;
-    use crate::syntax::Node;
 
     /// Cut anywhere, even inside a file that includes another midway, the two parts hold
-    /// every node once, in load order, with the cut's number of entries before it.
+    /// every node once, in load order, with the cut's number of nodes before it.
     #[test]
-    fn load_order_splits_at_any_entry() {
+    fn load_order_splits_at_any_node() {
         let overlay = Overlay {
             files: vec![
                 (
@@ -242,15 +244,10 @@ mod tests {
         let loaded = load(&["main.up".into()], &overlay).expect("loads from memory");
         let all: Vec<_> = loaded.nodes(&loaded.order).map(|(r, _)| r).collect();
         assert_eq!(all.len(), 8);
-        let entries = |runs: &[super::NodeRun]| {
-            loaded
-                .nodes(runs)
-                .filter(|(_, n)| matches!(n, Node::Entry(_)))
-                .count()
-        };
-        for at in 0..=6 {
+        for at in 0..=9 {
             let (first, second) = split_runs(&loaded, at);
-            assert_eq!(entries(&first), at, "cut at {at}");
+            assert_eq!(loaded.nodes(&first).count(), at.min(8), "cut at {at}");
+            assert!(first.iter().chain(&second).all(|run| !run.nodes.is_empty()));
             let joined: Vec<_> = (loaded.nodes(&first).chain(loaded.nodes(&second)))
                 .map(|(r, _)| r)
                 .collect();

@@ -244,7 +244,9 @@ fn next_significant(bytes: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     let rest = bytes.get(i..).unwrap_or_default();
-    rest.iter().position(|&b| SIGNIFICANT[b as usize]).map(|n| i + n)
+    rest.iter()
+        .position(|&b| SIGNIFICANT[b as usize])
+        .map(|n| i + n)
 }
 
 /// The end of the word that holds byte `at`.
