@@ -1,6 +1,8 @@
 //! The parse driver: splits a file into lines, reads each one, and groups bodies under their
 //! entry or directive. One bad line gives one diagnostic; parsing resumes at the next line.
 
+use chrono::NaiveDate;
+
 use super::body;
 use super::header::{self, calendar_date, clock_time, date_shape, time_shape, whole};
 use super::names::{DirectiveKind, Kind, suggest};
@@ -123,6 +125,7 @@ fn parse_range(
         },
         diags: Vec::new(),
         owner: Owner::Nothing,
+        last_date: None,
     };
     let bytes = &text.as_bytes()[..range.end];
     let base = range.start;
@@ -206,10 +209,18 @@ struct LineParser {
     doc: Document,
     diags: Vec<Diagnostic>,
     owner: Owner,
+    /// The last date read, as written: entries of one day mostly follow each other.
+    last_date: Option<([u8; 10], NaiveDate)>,
 }
 
-/// Why a line could not be read.
-struct LineError(Diagnostic);
+/// Why a line could not be read, boxed: lines mostly read, and the result of each stays small.
+struct LineError(Box<Diagnostic>);
+
+impl From<Diagnostic> for LineError {
+    fn from(diag: Diagnostic) -> Self {
+        LineError(Box::new(diag))
+    }
+}
 
 impl LineParser {
     fn span(&self, start: usize, end: usize) -> Span {
@@ -217,7 +228,7 @@ impl LineParser {
     }
 
     fn error(&self, code: &'static str, start: usize, end: usize, message: String) -> LineError {
-        LineError(Diagnostic::error(code, self.span(start, end), message))
+        LineError::from(Diagnostic::error(code, self.span(start, end), message))
     }
 
     fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
@@ -240,7 +251,7 @@ impl LineParser {
             Ok(read) => read,
             Err(LineError(diag)) => {
                 self.doc.tokens.truncate(first_token);
-                self.diags.push(diag);
+                self.diags.push(*diag);
                 if !s.as_bytes().first().is_some_and(|&b| is_space_byte(b)) {
                     self.owner = Owner::Skipped;
                 }
@@ -364,8 +375,21 @@ impl LineParser {
         } else {
             "indent the line with a space or a tab to continue the entry above".to_string()
         };
-        err.0 = err.0.with_help(help);
+        *err.0 = err.0.with_help(help);
         err
+    }
+
+    /// The calendar date of a `YYYY-MM-DD` shape, read again only when it differs from the
+    /// last one.
+    fn calendar_date(&mut self, text: &str) -> Option<NaiveDate> {
+        if let Some((last, date)) = self.last_date
+            && last == text.as_bytes()
+        {
+            return Some(date);
+        }
+        let date = calendar_date(text)?;
+        self.last_date = text.as_bytes().try_into().ok().map(|t| (t, date));
+        Some(date)
     }
 
     /// `entry_header = date , [ space , time ] , space , kind , rest ;`
@@ -382,7 +406,7 @@ impl LineParser {
                 ),
             ));
         };
-        let date = calendar_date(date_text).ok_or_else(|| {
+        let date = self.calendar_date(date_text).ok_or_else(|| {
             self.error(
                 codes::DATE,
                 at,
@@ -414,7 +438,7 @@ impl LineParser {
             .map(|(_, w)| w)
             .filter(|w| !w.starts_with(';'));
         let Some(kind_word) = kind_word else {
-            return Err(LineError(
+            return Err(LineError::from(
                 Diagnostic::error(
                     codes::MISSING,
                     self.span(k_at, k_at),
@@ -425,7 +449,7 @@ impl LineParser {
         };
         let k_end = k_at + kind_word.len();
         let Some(kind) = Kind::from_word(kind_word) else {
-            return Err(LineError(self.unknown_kind(k_at, kind_word)));
+            return Err(LineError::from(self.unknown_kind(k_at, kind_word)));
         };
         self.push(TokenKind::Kind, k_at, k_end);
         self.tokenize(k_end, &rest[kind_word.len()..], Fields::Read)?;
@@ -602,7 +626,7 @@ impl LineParser {
         indent: usize,
     ) -> Result<(LineKind, usize), LineError> {
         if matches!(self.owner, Owner::Nothing) {
-            return Err(LineError(
+            return Err(LineError::from(
                 Diagnostic::error(codes::BODY, self.span(at, at + s.len()), "this indented line has no entry or directive above it")
                     .with_help("indented lines belong to the entry above; start an entry at column 0 with its date"),
             ));

@@ -5,7 +5,6 @@
 
 use nom::{
     IResult, Parser,
-    bytes::complete::{take_while, take_while1},
     character::complete::{char, satisfy},
     combinator::recognize,
 };
@@ -66,7 +65,7 @@ fn is_handle_char(c: char) -> bool {
 
 /// `person = "@" , person_char , { person_char } ;`
 fn person(input: &str) -> IResult<&str, &str> {
-    recognize((char('@'), take_while1(is_person_char))).parse(input)
+    recognize((char('@'), chars(1, is_person_char))).parse(input)
 }
 
 /// `tag = "#" , letter , { tag_char } ;`
@@ -74,19 +73,45 @@ fn tag(input: &str) -> IResult<&str, &str> {
     recognize((
         char('#'),
         satisfy(char::is_alphabetic),
-        take_while(is_tag_char),
+        chars(0, is_tag_char),
     ))
     .parse(input)
 }
 
 /// `handle = "^" , handle_char , { handle_char } ;`
 fn handle(input: &str) -> IResult<&str, &str> {
-    recognize((char('^'), take_while1(is_handle_char))).parse(input)
+    recognize((char('^'), chars(1, is_handle_char))).parse(input)
+}
+
+/// At least `min` characters that `is` takes, as many as there are: `take_while` that reads
+/// ASCII a byte at a time (names are mostly ASCII) and decodes characters only past it.
+fn chars(min: usize, is: impl Fn(char) -> bool + Copy) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |input: &str| {
+        let ascii = (input.bytes())
+            .take_while(|&b| b.is_ascii() && is(char::from(b)))
+            .count();
+        let rest = &input[ascii..];
+        let len = if rest.as_bytes().first().is_some_and(|&b| !b.is_ascii()) {
+            ascii + rest.len() - rest.trim_start_matches(is).len()
+        } else {
+            ascii
+        };
+        if len < min {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::TakeWhile1,
+            )));
+        }
+        Ok((&input[len..], &input[..len]))
+    }
 }
 
 /// Strips the trailing `.`, `-` and `/` that a token never ends with.
 fn trim_token(text: &str) -> usize {
-    text.trim_end_matches(['.', '-', '/']).len()
+    let trailing = (text.bytes().rev())
+        .take_while(|b| matches!(b, b'.' | b'-' | b'/'))
+        .count();
+    text.len() - trailing
 }
 
 /// The person, tag or handle at the start of `word` (after any `(`), as (kind, start, end)
