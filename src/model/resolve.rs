@@ -123,12 +123,26 @@ impl Journal {
         };
         let (found, (bosses, priorities, aways, kinds)) =
             threads::both(split, || journal.find_handles(uses, names), others);
-        for (e, set) in self.entries.iter_mut().zip(bosses) {
-            e.bosses = set;
-        }
-        for &(id, h) in &found.of_entries {
-            self.entries[id as usize].handle = Some(h);
-        }
+        // Each entry's bosses and handle, written in two halves at once for a large journal.
+        let write = |entries: &mut [Entry], from: usize, bosses: &[BossSet]| {
+            for (e, &set) in entries.iter_mut().zip(bosses) {
+                e.bosses = set;
+            }
+            let to = from + entries.len();
+            for &(id, h) in &found.of_entries {
+                if (from..to).contains(&(id as usize)) {
+                    entries[id as usize - from].handle = Some(h);
+                }
+            }
+        };
+        let mid = if split { self.entries.len() / 2 } else { 0 };
+        let (early, late) = self.entries.split_at_mut(mid);
+        let (early_bosses, late_bosses) = bosses.split_at(mid);
+        threads::both(
+            split,
+            || write(early, 0, early_bosses),
+            || write(late, mid, late_bosses),
+        );
         for &(item, h) in &found.of_items {
             self.items[item as usize].handle = Some(h);
         }
