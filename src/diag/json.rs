@@ -10,22 +10,27 @@ use super::{Diagnostic, Severity};
 use crate::source::Sources;
 use crate::threads;
 
-/// A diagnostic as JSON: 1-based line and column.
+/// A diagnostic as JSON: 1-based line and column. Its text is owned (`String`), or borrowed
+/// from the diagnostic (`&str`) while it is written.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
-pub struct JsonDiagnostic {
-    pub file: String,
+pub struct JsonDiagnostic<S = String> {
+    pub file: S,
     pub line: u32,
     pub column: u32,
     pub severity: Severity,
-    pub code: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub related: Vec<JsonRelated>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub help: Option<String>,
+    pub code: S,
+    pub message: S,
+    #[serde(skip_serializing_if = "Vec::is_empty", default = "Vec::new")]
+    pub related: Vec<JsonRelated<S>>,
+    #[serde(skip_serializing_if = "Option::is_none", default = "none")]
+    pub help: Option<S>,
 }
 
-impl JsonDiagnostic {
+fn none<S>() -> Option<S> {
+    None
+}
+
+impl<S> JsonDiagnostic<S> {
     pub fn severity_str(&self) -> &'static str {
         match self.severity {
             Severity::Error => "error",
@@ -35,11 +40,11 @@ impl JsonDiagnostic {
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, serde::Deserialize)]
-pub struct JsonRelated {
-    pub file: String,
+pub struct JsonRelated<S = String> {
+    pub file: S,
     pub line: u32,
     pub column: u32,
-    pub message: String,
+    pub message: S,
 }
 
 impl<'de> serde::Deserialize<'de> for Severity {
@@ -55,32 +60,55 @@ impl<'de> serde::Deserialize<'de> for Severity {
 }
 
 pub fn to_json(diags: &[Diagnostic], sources: &Sources) -> Vec<JsonDiagnostic> {
-    diags.iter().map(|d| json_of(d, sources)).collect()
+    diags.iter().map(|d| json_of(d, sources).owned()).collect()
 }
 
-fn json_of(d: &Diagnostic, sources: &Sources) -> JsonDiagnostic {
+impl JsonDiagnostic<&str> {
+    fn owned(&self) -> JsonDiagnostic {
+        JsonDiagnostic {
+            file: self.file.to_string(),
+            line: self.line,
+            column: self.column,
+            severity: self.severity,
+            code: self.code.to_string(),
+            message: self.message.to_string(),
+            related: (self.related.iter())
+                .map(|r| JsonRelated {
+                    file: r.file.to_string(),
+                    line: r.line,
+                    column: r.column,
+                    message: r.message.to_string(),
+                })
+                .collect(),
+            help: self.help.map(str::to_string),
+        }
+    }
+}
+
+/// A diagnostic as JSON, borrowing its text.
+fn json_of<'a>(d: &'a Diagnostic, sources: &'a Sources) -> JsonDiagnostic<&'a str> {
     let pos = sources.position(d.span);
     JsonDiagnostic {
-        file: sources.get(d.span.file).name.clone(),
+        file: sources.get(d.span.file).name.as_str(),
         line: pos.line,
         column: pos.column,
         severity: d.severity,
-        code: d.code.to_string(),
-        message: d.message.clone(),
+        code: d.code,
+        message: d.message.as_str(),
         related: d
             .related()
             .iter()
             .map(|r| {
                 let p = sources.position(r.span);
                 JsonRelated {
-                    file: sources.get(r.span.file).name.clone(),
+                    file: sources.get(r.span.file).name.as_str(),
                     line: p.line,
                     column: p.column,
-                    message: r.message.clone(),
+                    message: r.message.as_str(),
                 }
             })
             .collect(),
-        help: d.help().map(str::to_string),
+        help: d.help(),
     }
 }
 
