@@ -16,6 +16,33 @@ use crate::syntax::{
     LineKind, Node, Token, TokenKind,
 };
 
+/// The names of handles in the order they were met, side by side in one string: resolving
+/// reads each name again, and from here rather than from the file, whose text is too large to
+/// stay in the cache.
+#[derive(Clone, Debug, Default)]
+pub struct HandleNames {
+    text: String,
+    /// Where each name ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl HandleNames {
+    pub fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub fn get(&self, index: u32) -> &str {
+        let i = index as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
 /// A `^handle` met while lowering, resolved once every entry is known.
 #[derive(Clone, Debug)]
 pub struct HandleUse {
@@ -45,8 +72,8 @@ pub struct Lowered {
     pub person_refs: Vec<PersonId>,
     pub items: Vec<Item>,
     pub handle_uses: Vec<HandleUse>,
-    /// Each handle name met, by the span of its first `^name`; names compare as written.
-    pub handle_names: Vec<Span>,
+    /// Each handle name met, without its `^`; names compare as written.
+    pub handle_names: HandleNames,
     /// The load order of the next entry lowered.
     pub next_seq: u32,
     pub diagnostics: Vec<Diagnostic>,
@@ -571,12 +598,10 @@ impl<'a> Cx<'_, 'a> {
     fn handle_use(&mut self, t: &Token, seq: u32, item: Option<Option<u32>>, e: &EntryNode) {
         let span = self.span(t);
         let next = self.out.handle_names.len() as u32;
-        let name = *self
-            .handles
-            .entry(&self.text[t.start() as usize + 1..t.end() as usize])
-            .or_insert(next);
+        let text = &self.text[t.start() as usize + 1..t.end() as usize];
+        let name = *self.handles.entry(text).or_insert(next);
         if name == next {
-            self.out.handle_names.push(span);
+            self.out.handle_names.push(text);
         }
         self.out.handle_uses.push(HandleUse {
             entry: seq,

@@ -199,7 +199,7 @@ impl Lowered {
                 let next = self.handle_names.len() as u32;
                 let id = *handles.entry(name).or_insert(next);
                 if id == next {
-                    self.handle_names.push(later.handle_names[i as usize]);
+                    self.handle_names.push(later.handle_names.get(i));
                 }
                 names[i as usize] = id;
             }

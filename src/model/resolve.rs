@@ -8,8 +8,7 @@ use super::entry::{
     PriorityChange,
 };
 use super::intern::FastMap;
-use super::lower::{HandleUse, Lowered, when};
-use crate::diag::Span;
+use super::lower::{HandleNames, HandleUse, Lowered, when};
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
 use crate::threads;
@@ -110,7 +109,7 @@ impl Journal {
     /// found on this thread while another finds each entry's own bosses and then priorities
     /// and leave, which need the bosses of priority and away entries only, never those that
     /// follow a handle.
-    pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &[Span], split: bool) {
+    pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &HandleNames, split: bool) {
         let journal = &*self;
         let others = || {
             let (bosses, kinds) = journal.own_bosses();
@@ -164,12 +163,11 @@ impl Journal {
     }
 
     /// Defines handles, then resolves every reference to them, in date order: `uses` are
-    /// sorted by entry and position ([`sort_entries`]). `names` holds the span of each handle
-    /// name that `uses` refer to by index.
-    fn find_handles(&self, uses: &[HandleUse], names: &[Span]) -> FoundHandles {
+    /// sorted by entry and position ([`sort_entries`]). `names` holds each handle name that
+    /// `uses` refer to by index.
+    fn find_handles(&self, uses: &[HandleUse], names: &HandleNames) -> FoundHandles {
         let mut found = FoundHandles::default();
-        let sources = &self.sources;
-        let text = |name: u32| &sources.text(names[name as usize])[1..];
+        let text = |name: u32| names.get(name);
         // The handle each name defines, and the date of its defining entry.
         let mut index: Vec<Option<(u32, NaiveDate)>> = vec![None; names.len()];
         let defines = |u: &HandleUse| HandleKind::of(u.kind).filter(|_| u.item.is_none());
