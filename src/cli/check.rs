@@ -18,22 +18,24 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     }
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
-    let diags = crate::check(journal, today, &args.allow);
+    // Like the journal, the diagnostics live until the process exits: freeing tens of
+    // thousands of them one by one would only delay the exit.
+    let diags: &[diag::Diagnostic] = Vec::leak(crate::check(journal, today, &args.allow));
     let extra = rule_plugins(global, args, journal, today)?;
     let extra_term = plugin::render_term(&extra);
     let all = || {
-        let mut all = diag::to_json(&diags, &journal.sources);
+        let mut all = diag::to_json(diags, &journal.sources);
         all.extend(extra.iter().cloned());
         all
     };
     match global.format {
         Format::Json => output::write_data(|out| {
-            diag::write_json(out, &diags, &journal.sources, &extra)?;
+            diag::write_json(out, diags, &journal.sources, &extra)?;
             out.write_all(b"\n")
         })?,
         Format::Csv => output::print_data(&csv(&all()))?,
         Format::Term | Format::Md => {
-            output::print(&diag::render_term(&diags, &journal.sources, true))?;
+            output::print(&diag::render_term(diags, &journal.sources, true))?;
             output::print(&extra_term)?;
             output::eprint(&summary(&all()));
         }
