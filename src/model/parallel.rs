@@ -107,7 +107,7 @@ pub(super) fn lower_split<'a>(
         }
         threads::join(helper);
     });
-    out.append(early, later, &later_handles, handles);
+    out.append(early, later, handles);
 }
 
 /// The load order cut before its node number `at`: the runs before, and the runs from there.
@@ -153,16 +153,10 @@ fn blank() -> Entry {
 
 impl Lowered {
     /// Adds what lowering the entries after the first `early` produced: `later`, whose
-    /// `entries` hold this part's entries first, then its own, and whose handle names are in
-    /// `later_handles`. Its names, tags, items and references are renumbered so that the result
-    /// is what lowering every entry here, in order, would have given.
-    fn append<'a>(
-        &mut self,
-        early: usize,
-        later: Lowered,
-        later_handles: &FastMap<&'a str, u32>,
-        handles: &mut FastMap<&'a str, u32>,
-    ) {
+    /// `entries` hold this part's entries first, then its own. Its names, tags, items and
+    /// references are renumbered so that the result is what lowering every entry here, in
+    /// order, would have given; `handles` are this part's handle names.
+    fn append(&mut self, early: usize, later: Lowered, handles: &FastMap<&str, u32>) {
         let tags = self.tags.absorb(&later.tags);
         let people = self.people.absorb(&later.people);
         let person = |p: PersonId| PersonId(people[p.0 as usize]);
@@ -191,18 +185,17 @@ impl Lowered {
                 owner: item.owner.map(person),
                 ..item
             }));
-            // Handle names: the later part's in the order it met them, each new one added here.
-            let mut names = vec![0; later.handle_names.len()];
-            let mut met: Vec<(&str, u32)> = later_handles.iter().map(|(&n, &i)| (n, i)).collect();
-            met.sort_unstable_by_key(|&(_, i)| i);
-            for (name, i) in met {
-                let next = self.handle_names.len() as u32;
-                let id = *handles.entry(name).or_insert(next);
-                if id == next {
-                    self.handle_names.push(later.handle_names.get(i));
-                }
-                names[i as usize] = id;
-            }
+            // Handle names: the later part's, each new one added here in the order it was met.
+            // They are distinct, and nothing is looked up after them.
+            let names: Vec<u32> = (0..later.handle_names.len() as u32)
+                .map(|i| {
+                    let name = later.handle_names.get(i);
+                    handles.get(name).copied().unwrap_or_else(|| {
+                        self.handle_names.push(name);
+                        self.handle_names.len() as u32 - 1
+                    })
+                })
+                .collect();
             self.handle_uses
                 .extend(later.handle_uses.into_iter().map(|u| HandleUse {
                     name: names[u.name as usize],
