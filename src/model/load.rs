@@ -193,9 +193,10 @@ impl Loader<'_> {
         let id = FileId(self.loaded.sources.len() as u32);
         let (doc, diags) = syntax::parse(id, &source);
         // Each include, by its node: the included file's nodes come right after it.
-        let includes: Vec<(u32, String, Span)> = (doc.nodes.iter().zip(0..))
-            .filter_map(|(node, i)| {
-                include_target(&doc, node, id, &source.text).map(|(path, span)| (i, path, span))
+        let includes: Vec<(u32, String, Span)> = (doc.directives.iter())
+            .filter_map(|&i| {
+                include_target(&doc, &doc.nodes[i as usize], id, &source.text)
+                    .map(|(path, span)| (i, path, span))
             })
             .collect();
         let nodes = doc.nodes.len() as u32;

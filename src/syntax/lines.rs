@@ -74,16 +74,20 @@ fn split_point(text: &str) -> Option<usize> {
 fn append(doc: &mut Document, later: Document) {
     let lines = doc.lines.len() as u32;
     let tokens = doc.tokens.len() as u32;
+    let nodes = doc.nodes.len() as u32;
     let Document {
         lines: later_lines,
         tokens: later_tokens,
         nodes: later_nodes,
+        directives: later_directives,
     } = later;
     let Document {
         lines: all_lines,
         tokens: all_tokens,
         nodes: all_nodes,
+        directives: all_directives,
     } = doc;
+    all_directives.extend(later_directives.iter().map(|&d| d + nodes));
     std::thread::scope(|scope| {
         scope.spawn(|| all_tokens.extend_from_slice(&later_tokens));
         all_lines.extend(later_lines.iter().map(|l| Line {
@@ -122,6 +126,7 @@ fn parse_range(
             lines: Vec::with_capacity(room / 48 + 1),
             tokens: Vec::with_capacity(room / 16 + 1),
             nodes: Vec::with_capacity(room / 80 + 1),
+            directives: Vec::new(),
         },
         diags: Vec::new(),
         owner: Owner::Nothing,
@@ -611,6 +616,7 @@ impl LineParser {
         if let Some(c) = comment {
             self.comment(a + args.len(), c);
         }
+        self.doc.directives.push(self.doc.nodes.len() as u32);
         self.doc.nodes.push(Node::Directive(DirectiveNode {
             line: 0,
             kind,

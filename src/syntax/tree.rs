@@ -203,6 +203,9 @@ pub struct Document {
     pub lines: Vec<Line>,
     pub tokens: Vec<Token>,
     pub nodes: Vec<Node>,
+    /// The indices in `nodes` of the directives, in order: they are few, and looked for
+    /// before anything else (includes, then settings).
+    pub directives: Vec<u32>,
 }
 
 impl Document {
