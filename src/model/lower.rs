@@ -92,14 +92,9 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
         .map(|run| run.nodes.len())
         .sum::<usize>();
     let cut = super::parallel::cut(nodes);
-    // Two passes over the trees that need nothing from each other.
-    let (census, items) = crate::threads::both(
-        split(nodes),
-        || Census::of(loaded, cut),
-        || body_items(loaded),
-    );
+    let census = Census::of(loaded, cut);
     let mut out = Lowered {
-        items: Vec::with_capacity(items),
+        items: Vec::with_capacity(body_items(loaded)),
         ..Lowered::default()
     };
     let mut handles = FastMap::default();
@@ -124,31 +119,37 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
     out
 }
 
-/// What lowering needs before it starts, from one pass over the nodes in load order.
+/// What lowering needs before it starts, from the directives of each tree: every other node
+/// is an entry.
 struct Census<'a> {
     entries: usize,
     /// The entries before node number `cut` of the load order.
     early: usize,
+    /// In load order.
     directives: Vec<(FileId, &'a DirectiveNode)>,
 }
 
 impl<'a> Census<'a> {
     fn of(loaded: &'a Loaded, cut: usize) -> Self {
-        let mut census = Census {
-            entries: 0,
-            early: 0,
-            directives: Vec::new(),
-        };
-        for (i, (r, node)) in loaded.nodes(&loaded.order).enumerate() {
-            match node {
-                Node::Entry(_) => {
-                    census.entries += 1;
-                    census.early += usize::from(i < cut);
+        let mut directives = Vec::new();
+        let (mut nodes, mut before_cut) = (0, 0);
+        for run in &loaded.order {
+            let doc = &loaded.docs[run.file.0 as usize];
+            let from = doc.directives.partition_point(|&d| d < run.nodes.start);
+            let to = doc.directives.partition_point(|&d| d < run.nodes.end);
+            for &d in &doc.directives[from..to] {
+                before_cut += usize::from(nodes + ((d - run.nodes.start) as usize) < cut);
+                if let Node::Directive(directive) = &doc.nodes[d as usize] {
+                    directives.push((run.file, directive));
                 }
-                Node::Directive(d) => census.directives.push((r.file, d)),
             }
+            nodes += run.nodes.len();
         }
-        census
+        Census {
+            entries: nodes - directives.len(),
+            early: cut.min(nodes) - before_cut,
+            directives,
+        }
     }
 }
 
@@ -838,4 +839,47 @@ fn check_boss_ranges(out: &mut Lowered) {
         }
     }
     out.diagnostics.extend(errors);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::load::{Overlay, load};
+    use super::Census;
+    use crate::syntax::Node;
+
+    /// Counted from the directives alone, the census agrees with a walk over every node, at
+    /// every cut, in a file that includes another midway and has a directive between entries.
+    #[test]
+    fn census_counts_as_a_walk_over_the_nodes() {
+        let overlay = Overlay {
+            files: vec![
+                (
+                    "main.up".into(),
+                    "2026-01-01 did a\n2026-01-02 did b\ninclude sub.up\n\
+                     2026-01-05 did e\nscope #x\n2026-01-06 did f\n"
+                        .into(),
+                ),
+                (
+                    "sub.up".into(),
+                    "set repitch 30\n2026-01-03 did c\n2026-01-04 did d\n".into(),
+                ),
+            ],
+        };
+        let loaded = load(&["main.up".into()], &overlay).expect("loads from memory");
+        let nodes: Vec<&Node> = loaded.nodes(&loaded.order).map(|(_, n)| n).collect();
+        assert_eq!(nodes.len(), 9);
+        for cut in 0..=nodes.len() {
+            let census = Census::of(&loaded, cut);
+            let entries =
+                |nodes: &[&Node]| nodes.iter().filter(|n| matches!(n, Node::Entry(_))).count();
+            assert_eq!(census.entries, entries(&nodes), "cut at {cut}");
+            assert_eq!(census.early, entries(&nodes[..cut]), "cut at {cut}");
+            let kinds: Vec<_> = census
+                .directives
+                .iter()
+                .map(|(_, d)| d.kind.as_str())
+                .collect();
+            assert_eq!(kinds, ["include", "set", "scope"], "cut at {cut}");
+        }
+    }
 }
