@@ -1,5 +1,6 @@
 //! Sorting vectors of large values without copying them: the order is found on indices, then
-//! applied in place by swaps, so no second vector of values is ever held.
+//! applied in place by swaps, so no second vector of values is ever held; and sorting what is
+//! nearly in order already.
 
 /// Reorders `items` so that position `k` holds the item that was at `order[k]`, by following
 /// each cycle of the permutation with swaps.
@@ -24,6 +25,33 @@ pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
     order.sort_by_key(|&i| key(&items[i as usize]));
     permute(items, &order);
+}
+
+/// Sorts `items` by `key`, stably, by insertion, when they are nearly in order already, as
+/// journals mostly are: the cost grows with how far items move. Returns how many places they
+/// moved in all, or `None` (leaving them in some order, with equal keys still in their first
+/// order) once they have moved a few places each on average.
+pub(crate) fn sort_nearly_sorted<T: Copy, K: Ord>(
+    items: &mut [T],
+    key: impl Fn(&T) -> K,
+) -> Option<usize> {
+    let budget = items.len() * 4;
+    let mut moved = 0;
+    for i in 1..items.len() {
+        let item = items[i];
+        let k = key(&item);
+        let mut at = i;
+        while at > 0 && key(&items[at - 1]) > k {
+            items[at] = items[at - 1];
+            at -= 1;
+        }
+        items[at] = item;
+        moved += i - at;
+        if moved > budget {
+            return None;
+        }
+    }
+    Some(moved)
 }
 
 #[cfg(test)]

@@ -60,37 +60,13 @@ fn sort_uses(uses: &mut [HandleUse]) {
 fn sorted_order(when: &[u64]) -> Option<Vec<u32>> {
     let mut order: Vec<u32> = (0..when.len() as u32).collect();
     let key = |&seq: &u32| when[seq as usize];
-    match sort_nearly_sorted(&mut order, key) {
+    match crate::reorder::sort_nearly_sorted(&mut order, key) {
         Some(0) => return None,
         Some(_) => {}
         // Stable: equal keys stay in load order.
         None => order.sort_by_key(key),
     }
     Some(order)
-}
-
-/// Sorts `items` by `key`, stably, by insertion, when they are nearly in order already, as
-/// journals mostly are: the cost grows with how far items move. Returns how many places they
-/// moved in all, or `None` (leaving them in some order, with equal keys still in their first
-/// order) once they have moved a few places each on average.
-fn sort_nearly_sorted<T: Copy, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) -> Option<usize> {
-    let budget = items.len() * 4;
-    let mut moved = 0;
-    for i in 1..items.len() {
-        let item = items[i];
-        let k = key(&item);
-        let mut at = i;
-        while at > 0 && key(&items[at - 1]) > k {
-            items[at] = items[at - 1];
-            at -= 1;
-        }
-        items[at] = item;
-        moved += i - at;
-        if moved > budget {
-            return None;
-        }
-    }
-    Some(moved)
 }
 
 /// What resolving handles gives, before it is written into the journal.
