@@ -31,6 +31,27 @@ fn none<S>() -> Option<S> {
 }
 
 impl<S> JsonDiagnostic<S> {
+    /// The same diagnostic, its text converted by `f`.
+    fn map<T>(self, f: impl Fn(S) -> T) -> JsonDiagnostic<T> {
+        JsonDiagnostic {
+            file: f(self.file),
+            line: self.line,
+            column: self.column,
+            severity: self.severity,
+            code: f(self.code),
+            message: f(self.message),
+            related: (self.related.into_iter())
+                .map(|r| JsonRelated {
+                    file: f(r.file),
+                    line: r.line,
+                    column: r.column,
+                    message: f(r.message),
+                })
+                .collect(),
+            help: self.help.map(&f),
+        }
+    }
+
     pub fn severity_str(&self) -> &'static str {
         match self.severity {
             Severity::Error => "error",
@@ -60,29 +81,9 @@ impl<'de> serde::Deserialize<'de> for Severity {
 }
 
 pub fn to_json(diags: &[Diagnostic], sources: &Sources) -> Vec<JsonDiagnostic> {
-    diags.iter().map(|d| json_of(d, sources).owned()).collect()
-}
-
-impl JsonDiagnostic<&str> {
-    fn owned(&self) -> JsonDiagnostic {
-        JsonDiagnostic {
-            file: self.file.to_string(),
-            line: self.line,
-            column: self.column,
-            severity: self.severity,
-            code: self.code.to_string(),
-            message: self.message.to_string(),
-            related: (self.related.iter())
-                .map(|r| JsonRelated {
-                    file: r.file.to_string(),
-                    line: r.line,
-                    column: r.column,
-                    message: r.message.to_string(),
-                })
-                .collect(),
-            help: self.help.map(str::to_string),
-        }
-    }
+    (diags.iter())
+        .map(|d| json_of(d, sources).map(str::to_string))
+        .collect()
 }
 
 /// A diagnostic as JSON, borrowing its text.
