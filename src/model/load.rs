@@ -301,6 +301,27 @@ fn include_target(doc: &Document, node: &Node, file: FileId, text: &str) -> Opti
     ))
 }
 
+/// A journal whose first file includes another midway, with directives between entries in
+/// both: nine nodes, six of them entries, in load order `a b include set c d e scope f`.
+#[cfg(test)]
+pub(super) fn included_midway() -> Loaded {
+    let overlay = Overlay {
+        files: vec![
+            (
+                "main.up".into(),
+                "2026-01-01 did a\n2026-01-02 did b\ninclude sub.up\n\
+                 2026-01-05 did e\nscope #x\n2026-01-06 did f\n"
+                    .into(),
+            ),
+            (
+                "sub.up".into(),
+                "set repitch 30\n2026-01-03 did c\n2026-01-04 did d\n".into(),
+            ),
+        ],
+    };
+    load(&["main.up".into()], &overlay).expect("loads from memory")
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Disk, Reader};

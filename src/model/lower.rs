@@ -843,7 +843,6 @@ fn check_boss_ranges(out: &mut Lowered) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::load::{Overlay, load};
     use super::Census;
     use crate::syntax::Node;
 
@@ -851,21 +850,7 @@ mod tests {
     /// every cut, in a file that includes another midway and has a directive between entries.
     #[test]
     fn census_counts_as_a_walk_over_the_nodes() {
-        let overlay = Overlay {
-            files: vec![
-                (
-                    "main.up".into(),
-                    "2026-01-01 did a\n2026-01-02 did b\ninclude sub.up\n\
-                     2026-01-05 did e\nscope #x\n2026-01-06 did f\n"
-                        .into(),
-                ),
-                (
-                    "sub.up".into(),
-                    "set repitch 30\n2026-01-03 did c\n2026-01-04 did d\n".into(),
-                ),
-            ],
-        };
-        let loaded = load(&["main.up".into()], &overlay).expect("loads from memory");
+        let loaded = super::super::load::included_midway();
         let nodes: Vec<&Node> = loaded.nodes(&loaded.order).map(|(_, n)| n).collect();
         assert_eq!(nodes.len(), 9);
         for cut in 0..=nodes.len() {

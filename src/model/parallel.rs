@@ -220,26 +220,12 @@ mod tests {
     /// every node once, in load order, with the cut's number of nodes before it.
     #[test]
     fn load_order_splits_at_any_node() {
-        let overlay = Overlay {
-            files: vec![
-                (
-                    "main.up".into(),
-                    "2026-01-01 did a\n2026-01-02 did b\ninclude sub.up\n\
-                     2026-01-05 did e\nscope #x\n2026-01-06 did f\n"
-                        .into(),
-                ),
-                (
-                    "sub.up".into(),
-                    "2026-01-03 did c\n2026-01-04 did d\n".into(),
-                ),
-            ],
-        };
-        let loaded = load(&["main.up".into()], &overlay).expect("loads from memory");
+        let loaded = super::super::load::included_midway();
         let all: Vec<_> = loaded.nodes(&loaded.order).map(|(r, _)| r).collect();
-        assert_eq!(all.len(), 8);
-        for at in 0..=9 {
+        assert_eq!(all.len(), 9);
+        for at in 0..=10 {
             let (first, second) = split_runs(&loaded, at);
-            assert_eq!(loaded.nodes(&first).count(), at.min(8), "cut at {at}");
+            assert_eq!(loaded.nodes(&first).count(), at.min(9), "cut at {at}");
             assert!(first.iter().chain(&second).all(|run| !run.nodes.is_empty()));
             let joined: Vec<_> = (loaded.nodes(&first).chain(loaded.nodes(&second)))
                 .map(|(r, _)| r)
