@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::target::canonical;
 use crate::diag::{Diagnostic, FileId};
-use crate::model::{self, Journal, Reader};
+use crate::model::{self, Bytes, Journal, Reader};
 
 /// Reads one file from memory (the target as it is, or as it would be) and the rest from disk.
 struct WithFile<'a> {
@@ -16,11 +16,11 @@ struct WithFile<'a> {
 }
 
 impl Reader for WithFile<'_> {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+    fn read(&self, path: &Path) -> io::Result<Bytes> {
         if canonical(path) == self.canonical {
-            Ok(self.bytes.to_vec())
+            Ok(self.bytes.to_vec().into())
         } else {
-            std::fs::read(path)
+            std::fs::read(path).map(Bytes::Owned)
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn format_text(name: &str, text: &str) -> Result<String, Vec<Diagnostic>> {
 
 /// Formats a parsed file.
 pub fn format_document(doc: &Document, source: &SourceFile) -> Vec<u8> {
-    let text = source.text.as_str();
+    let text: &str = &source.text;
     // The first line's range holds the BOM, which is written back on its own.
     let mut lines = doc.lines.clone();
     if let Some(first) = lines.first_mut()

@@ -1,5 +1,6 @@
 //! Reading a journal from disk: `-f` paths, directory walks and includes.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -8,49 +9,30 @@ use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::source::{SourceFile, Sources};
 use crate::syntax::{self, DirectiveKind, Document, Node, TokenKind};
 
+/// A file's bytes: owned, or borrowed from a mapping that lasts as long as the process.
+pub type Bytes = Cow<'static, [u8]>;
+
 /// Reads a file's bytes. The CLI reads the disk; the language server overlays unsaved buffers.
 pub trait Reader {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    fn read(&self, path: &Path) -> io::Result<Bytes>;
 }
 
-/// Reads files from disk.
+/// Reads files from disk, for a command that loads its journal once and exits: a large file
+/// is mapped into memory rather than copied, and stays mapped until the process ends.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Disk;
 
 impl Reader for Disk {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        #[cfg(unix)]
-        if let Some(bytes) = read_in_halves(path)? {
-            return Ok(bytes);
+    fn read(&self, path: &Path) -> io::Result<Bytes> {
+        const LARGE: u64 = 8 << 20;
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        match usize::try_from(meta.len()) {
+            Ok(len) if meta.is_file() && meta.len() >= LARGE => {
+                Ok(Cow::Borrowed(crate::mapped::map_for_process(&file, len)?))
+            }
+            _ => std::fs::read(path).map(Cow::Owned),
         }
-        std::fs::read(path)
-    }
-}
-
-/// Reads a large file with two threads, each filling half of the buffer: the copy from the
-/// page cache and the first touch of each new page then run on both cores. `None` for a
-/// small file, or one that changed size while being read (read it again the usual way).
-#[cfg(unix)]
-fn read_in_halves(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    use std::os::unix::fs::FileExt;
-    const LARGE: u64 = 8 << 20;
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() || meta.len() < LARGE || usize::try_from(meta.len()).is_err() {
-        return Ok(None);
-    }
-    let len = meta.len() as usize;
-    let mut bytes = vec![0u8; len];
-    let (first, second) = bytes.split_at_mut(len / 2);
-    let (a, b) = std::thread::scope(|scope| {
-        let b = scope.spawn(|| file.read_exact_at(second, (len / 2) as u64));
-        let a = file.read_exact_at(first, 0);
-        (a, crate::threads::join(b))
-    });
-    let grew = file.read_at(&mut [0], len as u64).map_or(true, |n| n > 0);
-    match (a, b) {
-        (Ok(()), Ok(())) if !grew => Ok(Some(bytes)),
-        _ => Ok(None),
     }
 }
 
@@ -61,10 +43,10 @@ pub struct Overlay {
 }
 
 impl Reader for Overlay {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+    fn read(&self, path: &Path) -> io::Result<Bytes> {
         match self.files.iter().find(|(p, _)| p == path) {
-            Some((_, text)) => Ok(text.clone().into_bytes()),
-            None => std::fs::read(path),
+            Some((_, text)) => Ok(Cow::Owned(text.clone().into_bytes())),
+            None => std::fs::read(path).map(Cow::Owned),
         }
     }
 }
@@ -183,7 +165,7 @@ struct Loader<'r> {
 }
 
 impl Loader<'_> {
-    fn file(&mut self, path: &Path, bytes: Vec<u8>) {
+    fn file(&mut self, path: &Path, bytes: Bytes) {
         let canonical = canonical(path);
         if !self.seen.insert(canonical.clone()) {
             return;
@@ -324,18 +306,21 @@ pub(super) fn included_midway() -> Loaded {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::{Disk, Reader};
 
-    /// A file large enough to be read in two halves comes back byte for byte.
-    #[cfg(unix)]
+    /// A large file is mapped, a small one copied; both come back byte for byte.
     #[test]
-    fn large_files_read_in_halves_are_whole() {
+    fn disk_maps_large_files_and_copies_small_ones() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("big.up");
-        // Lengths and contents that differ at every position, odd so the halves differ.
-        let bytes: Vec<u8> = (0..(9 << 20) + 7u32).map(|i| (i % 251) as u8).collect();
-        std::fs::write(&path, &bytes).expect("write");
-        assert!(super::read_in_halves(&path).expect("read").is_some());
-        assert_eq!(Disk.read(&path).expect("read"), bytes);
+        for (name, len, mapped) in [("big.up", (9 << 20) + 7u32, true), ("small.up", 999, false)] {
+            let path = dir.path().join(name);
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            std::fs::write(&path, &bytes).expect("write");
+            let read = Disk.read(&path).expect("read");
+            assert_eq!(matches!(read, Cow::Borrowed(_)), mapped, "{name}");
+            assert_eq!(*read, *bytes, "{name}");
+        }
     }
 }

@@ -27,7 +27,7 @@ pub fn parse(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>) {
 
 /// [`parse`], in two halves on two threads when `halves` and the file has a place to cut.
 fn parse_in(file: FileId, source: &SourceFile, halves: bool) -> (Document, Vec<Diagnostic>) {
-    let text = source.text.as_str();
+    let text: &str = &source.text;
     let bom = if source.has_bom() { 3 } else { 0 };
     let invalid = source.invalid_utf8.as_slice();
     let split = if halves { split_point(text) } else { None };
