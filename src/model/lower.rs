@@ -114,9 +114,16 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
         );
     } else {
         out.entries.reserve_exact(census.entries);
+        handles.reserve(handle_room(census.entries));
         lower_entries(&mut out, &mut handles, loaded, &loaded.order, |_| {});
     }
     out
+}
+
+/// Room for the distinct handle names of `entries` entries, so that the table of names
+/// rarely grows: growing rehashes every name, each read back from its place in the text.
+pub(super) fn handle_room(entries: usize) -> usize {
+    entries / 8
 }
 
 /// What lowering needs before it starts, from the directives of each tree: every other node

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use super::entry::{BossSet, Entry, Fields, Informed, Item};
 use super::intern::{FastMap, PersonId};
 use super::load::{Loaded, NodeRun};
-use super::lower::{HandleUse, Lowered, lower_entries};
+use super::lower::{HandleUse, Lowered, handle_room, lower_entries};
 use crate::syntax::Kind;
 use crate::threads;
 
@@ -52,7 +52,9 @@ pub(super) fn lower_split<'a>(
         next_seq: early as u32,
         ..Lowered::default()
     };
+    handles.reserve(handle_room(early));
     let mut later_handles = FastMap::default();
+    later_handles.reserve(handle_room(total - early));
     let (early_out, early_handles) = (&mut *out, &mut *handles);
     std::thread::scope(|scope| {
         let helper = scope.spawn(move || {
