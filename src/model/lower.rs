@@ -63,6 +63,8 @@ pub struct HandleUse {
 #[derive(Debug, Default)]
 pub struct Lowered {
     pub entries: Vec<Entry>,
+    /// Each entry's [`when`], in the same order: what entries are sorted by.
+    pub when: Vec<u64>,
     pub bosses: Vec<Boss>,
     pub scope: Vec<TagId>,
     pub settings: Settings,
@@ -114,6 +116,7 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
         );
     } else {
         out.entries.reserve_exact(census.entries);
+        out.when.reserve_exact(census.entries);
         handles.reserve(handle_room(census.entries));
         lower_entries(&mut out, &mut handles, loaded, &loaded.order, |_| {});
     }
@@ -535,6 +538,7 @@ impl<'a> Cx<'_, 'a> {
             ));
             fields.until = None;
         }
+        self.out.when.push(when(e.date, e.time));
         self.out.entries.push(Entry {
             file: self.file,
             line: e.line,

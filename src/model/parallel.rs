@@ -207,6 +207,7 @@ impl Lowered {
             threads::join(helper);
         });
         self.entries = entries;
+        self.when.extend_from_slice(&later.when);
         self.diagnostics.extend(later.diagnostics);
         self.next_seq = later.next_seq;
     }

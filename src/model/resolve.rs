@@ -8,7 +8,7 @@ use super::entry::{
     PriorityChange,
 };
 use super::intern::FastMap;
-use super::lower::{HandleNames, HandleUse, Lowered, when};
+use super::lower::{HandleNames, HandleUse, Lowered};
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
 use crate::threads;
@@ -20,11 +20,7 @@ use crate::threads;
 pub fn sort_entries(lowered: &mut Lowered) {
     let (entries, uses) = (&mut lowered.entries, &mut lowered.handle_uses);
     let split = threads::worth_splitting(entries.len());
-    // Keys are made once lowering is over, when the memory it used for itself is free again.
-    let (early, late) = entries.split_at(entries.len() / 2);
-    let keys = |part: &[Entry]| -> Vec<u64> { part.iter().map(|e| when(e.date, e.time)).collect() };
-    let (mut when, late) = threads::both(split, || keys(early), || keys(late));
-    when.extend(late);
+    let when = std::mem::take(&mut lowered.when);
     let Some(order) = sorted_order(&when) else {
         sort_uses(uses);
         return;
