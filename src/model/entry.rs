@@ -41,10 +41,16 @@ impl BossSet {
         self.0 == 0
     }
 
+    /// The bosses in the set, by id, visiting only the bits that are set.
     pub fn iter(self) -> impl Iterator<Item = BossId> {
-        (0..64u8)
-            .filter(move |i| self.0 & (1 << i) != 0)
-            .map(BossId)
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let b = bits.trailing_zeros() as u8;
+                bits &= bits - 1;
+                BossId(b)
+            })
+        })
     }
 }
 
@@ -288,5 +294,21 @@ impl Priority {
 
     pub fn first_date(&self) -> Option<NaiveDate> {
         self.changes.first().map(|c| c.date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BossId, BossSet};
+
+    #[test]
+    fn a_boss_set_lists_its_members_in_order() {
+        let mut set = BossSet::default();
+        for id in [63, 0, 5] {
+            set.insert(BossId(id));
+        }
+        let ids: Vec<u8> = set.iter().map(|b| b.0).collect();
+        assert_eq!(ids, [0, 5, 63]);
+        assert_eq!(BossSet::default().iter().count(), 0);
     }
 }

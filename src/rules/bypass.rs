@@ -2,7 +2,7 @@
 //!
 //! > an `escalate` without `informed:` (or with `informed:no`)
 
-use super::context::{Ctx, Out, bosses, who};
+use super::context::{Ctx, Out, who};
 use crate::model::Informed;
 use crate::syntax::Kind;
 
@@ -16,7 +16,9 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         let to = cx.journal.people_of(e).first().map_or(String::new(), |&p| {
             format!(" to @{}", cx.journal.person_name(p))
         });
-        let boss = bosses(e.bosses)
+        let boss = e
+            .bosses
+            .iter()
             .next()
             .map_or("your boss".to_string(), |b| who(cx.boss(b)));
         out.warn(

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::diag::{Diagnostic, Span};
 use crate::model::text::{Word, WordKind};
 use crate::model::{
-    Boss, BossId, BossSet, Entry, EntryId, HandleKind, Item, ItemForm, Journal, Priority, Rhythm,
-    Status, TagId,
+    Boss, BossId, Entry, EntryId, HandleKind, Item, ItemForm, Journal, Priority, Rhythm, Status,
+    TagId,
 };
 use crate::period::AwayDays;
 use crate::syntax::{ActionState, Kind};
@@ -103,7 +103,7 @@ impl<'a> Ctx<'a> {
             let mut first = vec![None; self.journal.bosses.len()];
             let mut missing = first.len();
             for (id, e) in self.past().iter().enumerate() {
-                for b in bosses(e.bosses) {
+                for b in e.bosses.iter() {
                     let slot = &mut first[b.0 as usize];
                     if slot.is_none() {
                         *slot = Some(id as EntryId);
@@ -129,18 +129,6 @@ impl<'a> Ctx<'a> {
             _ => state == ActionState::Open,
         }
     }
-}
-
-/// The bosses of a set, by bit (cheaper than testing all 64).
-pub(crate) fn bosses(set: BossSet) -> impl Iterator<Item = BossId> {
-    let mut bits = set.0;
-    std::iter::from_fn(move || {
-        (bits != 0).then(|| {
-            let b = bits.trailing_zeros() as u8;
-            bits &= bits - 1;
-            BossId(b)
-        })
-    })
 }
 
 /// A tag and every tag it is nested under: `#a/b/c`, `#a/b`, `#a`.

@@ -8,7 +8,7 @@
 //! N for `N/…`) plus N grace days. It points at the last entry, which may carry `allow:CODE`;
 //! with none, at the `boss` line (and, when counted from the boss's first entry, at that too).
 
-use super::context::{Ctx, Out, bosses, days_number, plural, rhythm_field, who};
+use super::context::{Ctx, Out, days_number, plural, rhythm_field, who};
 use crate::model::{Boss, EntryId, Rhythm};
 use crate::period::{add_days, days_between};
 use crate::syntax::Kind;
@@ -31,7 +31,7 @@ fn latest(cx: &Ctx<'_>, kind: Kind) -> Vec<Option<EntryId>> {
         if missing == 0 {
             break;
         }
-        for b in bosses(e.bosses) {
+        for b in e.bosses.iter() {
             if last[b.0 as usize].is_none() {
                 last[b.0 as usize] = Some(id);
                 missing -= 1;

@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use super::context::{Ctx, Out, ancestors, bosses, plural, who};
+use super::context::{Ctx, Out, ancestors, plural, who};
 use crate::model::{BossId, Status, TagId};
 use crate::period::days_between;
 use crate::syntax::Kind;
@@ -51,7 +51,9 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         let Some(state) = p.state_on(cx.today).filter(|s| s.status == Status::Active) else {
             continue;
         };
-        let active: Vec<BossId> = bosses(p.bosses)
+        let active: Vec<BossId> = p
+            .bosses
+            .iter()
             .filter(|&b| cx.boss(b).active_on(cx.today))
             .collect();
         let Some(start) = active.iter().map(|&b| cx.away(b).back(cx.today, n)).min() else {

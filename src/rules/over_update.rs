@@ -6,7 +6,7 @@
 //! Every update past the limit fires. A boss with `updates: none` expects no rhythm, so this
 //! rule leaves them alone.
 
-use super::context::{Ctx, Out, bosses, expectation, ordinal, rhythm_field};
+use super::context::{Ctx, Out, expectation, ordinal, rhythm_field};
 use crate::period::{Period, Unit};
 use crate::syntax::Kind;
 
@@ -14,7 +14,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     // Per boss: the period of their latest update so far and how many updates it holds.
     let mut seen: Vec<Option<(Period, usize)>> = vec![None; cx.journal.bosses.len()];
     for (id, e) in cx.of_kind(Kind::Update) {
-        for b in bosses(e.bosses) {
+        for b in e.bosses.iter() {
             let boss = cx.boss(b);
             let Some(unit) = Unit::of(boss.updates) else {
                 continue;

@@ -7,7 +7,7 @@
 //! and 400 for a detailed one. An update to several bosses is held to the smallest of their
 //! limits; one with no boss to `set verbose-update N`, else 150.
 
-use super::context::{Ctx, Out, bosses};
+use super::context::{Ctx, Out};
 use crate::model::{Boss, Detail, Entry};
 use crate::syntax::Kind;
 
@@ -57,7 +57,9 @@ fn most_words(cx: &Ctx<'_>, e: &Entry) -> usize {
 
 pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     for (id, e) in cx.of_kind(Kind::Update) {
-        let (max, why) = bosses(e.bosses)
+        let (max, why) = e
+            .bosses
+            .iter()
             .map(|b| limit(cx, out.code, Some(cx.boss(b))))
             .min_by_key(|(n, _)| *n)
             .unwrap_or_else(|| limit(cx, out.code, None));
