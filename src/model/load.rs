@@ -27,12 +27,15 @@ impl Reader for Disk {
         const LARGE: u64 = 8 << 20;
         let file = std::fs::File::open(path)?;
         let meta = file.metadata()?;
-        match usize::try_from(meta.len()) {
-            Ok(len) if meta.is_file() && meta.len() >= LARGE => {
-                Ok(Cow::Borrowed(crate::mapped::map_for_process(&file, len)?))
-            }
-            _ => std::fs::read(path).map(Cow::Owned),
+        if let Ok(len) = usize::try_from(meta.len())
+            && meta.is_file()
+            && meta.len() >= LARGE
+            // Where the file system cannot map files, it is read as any other.
+            && let Ok(bytes) = crate::mapped::map_for_process(&file, len)
+        {
+            return Ok(Cow::Borrowed(bytes));
         }
+        std::fs::read(path).map(Cow::Owned)
     }
 }
 
