@@ -55,6 +55,9 @@ pub(super) fn lower_split<'a>(
     handles.reserve(handle_room(early));
     let mut later_handles = FastMap::default();
     later_handles.reserve(handle_room(total - early));
+    // The earlier part's sort keys come first, and the later part's join them there.
+    out.when.reserve_exact(total);
+    later.when.reserve_exact(total - early);
     let (early_out, early_handles) = (&mut *out, &mut *handles);
     std::thread::scope(|scope| {
         let helper = scope.spawn(move || {
