@@ -8,6 +8,9 @@
 use std::fs::File;
 use std::io;
 
+/// Files from this size up are mapped, and their UTF-8 checked on two threads.
+pub(crate) const LARGE: usize = 8 << 20;
+
 /// Maps the first `len` bytes of `file` for the rest of the process.
 pub(crate) fn map_for_process(file: &File, len: usize) -> io::Result<&'static [u8]> {
     // SAFETY: the mapping is read-only and is only ever read through the returned slice,
@@ -20,7 +23,6 @@ pub(crate) fn map_for_process(file: &File, len: usize) -> io::Result<&'static [u
 
 /// `bytes` as text when they are UTF-8; a large file is checked in two halves on two threads.
 pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
-    const LARGE: usize = 8 << 20;
     if bytes.len() < LARGE || !crate::threads::second_core() {
         return std::str::from_utf8(bytes).ok();
     }
@@ -46,7 +48,7 @@ mod tests {
 
     /// A large text with a four-byte character across its middle.
     fn large() -> Vec<u8> {
-        let mut bytes = vec![b'a'; 9 << 20];
+        let mut bytes = vec![b'a'; LARGE + (1 << 20)];
         let mid = bytes.len() / 2 - 2;
         bytes[mid..mid + 4].copy_from_slice("𝄞".as_bytes());
         bytes
@@ -60,7 +62,7 @@ mod tests {
 
     #[test]
     fn a_bad_byte_in_either_half_is_found() {
-        for at in [10, (9 << 20) - 10] {
+        for at in [10, LARGE + (1 << 20) - 10] {
             let mut bytes = large();
             bytes[at] = 0xff;
             assert_eq!(utf8(&bytes), None, "bad byte at {at}");

@@ -24,12 +24,11 @@ pub struct Disk;
 
 impl Reader for Disk {
     fn read(&self, path: &Path) -> io::Result<Bytes> {
-        const LARGE: u64 = 8 << 20;
         let file = std::fs::File::open(path)?;
         let meta = file.metadata()?;
         if let Ok(len) = usize::try_from(meta.len())
             && meta.is_file()
-            && meta.len() >= LARGE
+            && len >= crate::mapped::LARGE
             // Where the file system cannot map files, it is read as any other.
             && let Ok(bytes) = crate::mapped::map_for_process(&file, len)
         {
@@ -317,7 +316,8 @@ mod tests {
     #[test]
     fn disk_maps_large_files_and_copies_small_ones() {
         let dir = tempfile::tempdir().expect("temp dir");
-        for (name, len, mapped) in [("big.up", (9 << 20) + 7u32, true), ("small.up", 999, false)] {
+        let large = crate::mapped::LARGE as u32;
+        for (name, len, mapped) in [("big.up", large + 7, true), ("small.up", 999, false)] {
             let path = dir.path().join(name);
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
             std::fs::write(&path, &bytes).expect("write");
