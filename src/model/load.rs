@@ -34,7 +34,10 @@ impl Reader for Disk {
         {
             return Ok(Cow::Borrowed(bytes));
         }
-        std::fs::read(path).map(Cow::Owned)
+        // Read from the file already open, as `fs::read` would after opening it again.
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        io::Read::read_to_end(&mut &file, &mut bytes)?;
+        Ok(Cow::Owned(bytes))
     }
 }
 
