@@ -1,4 +1,4 @@
-//! Periods and leave (SPEC §5), shared by the rules and the streaks.
+//! Periods and leave (docs/language.md §5), shared by the rules and the streaks.
 //!
 //! > `daily` = calendar days; `weekly` and `N/week` = ISO weeks (Monday to Sunday, keyed by ISO
 //! > year: 2027-01-01 is in 2026-W53); `biweekly` = 14-day blocks starting on the Monday of the

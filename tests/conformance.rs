@@ -1,5 +1,7 @@
-//! Runs every journal in ../shared/conformance/ and compares the diagnostics with its
-//! `; expect:` annotations, and the streaks with its `; expect-streak:` lines.
+//! Runs every annotated journal in `tests/conformance/` and compares the diagnostics with
+//! its `; expect:` annotations, and the streaks with its `; expect-streak:` lines. The same
+//! runs over an outside suite written in the same form, when one sits beside the repository
+//! at `../shared/conformance/`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,8 +12,32 @@ use upward::model::{Disk, Journal, load};
 /// (line, severity, code or None for "any error")
 type Expected = BTreeMap<u32, Vec<(Severity, Option<String>)>>;
 
-fn conformance_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance")
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `*.up` files of `dir`, sorted.
+fn journals_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "up"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Checks every file and fails with all the differences at once.
+fn check_all(files: &[PathBuf]) {
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            check_file(f)
+                .err()
+                .map(|e| format!("{}:\n{e}", f.display()))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 fn expectations(text: &str) -> (Option<String>, Expected) {
@@ -139,24 +165,21 @@ fn streak_problems(text: &str, journal: &Journal, today: chrono::NaiveDate) -> V
 
 #[test]
 fn every_conformance_journal_matches_its_annotations() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(conformance_dir())
-        .expect("conformance directory")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "up"))
-        .collect();
-    files.sort();
+    let files = journals_in(&root().join("tests/conformance"));
     assert!(
-        files.len() >= 11,
+        files.len() >= 15,
         "expected the conformance journals, found {}",
         files.len()
     );
-    let failures: Vec<String> = files
-        .iter()
-        .filter_map(|f| {
-            check_file(f)
-                .err()
-                .map(|e| format!("{}:\n{e}", f.display()))
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    check_all(&files);
+}
+
+#[test]
+fn the_outside_conformance_suite_matches_when_present() {
+    let dir = root().join("../shared/conformance");
+    if !dir.is_dir() {
+        println!("skipped: no outside conformance suite at {}", dir.display());
+        return;
+    }
+    check_all(&journals_in(&dir));
 }

@@ -1,4 +1,4 @@
-//! The docs stay honest: every ```up block in README.md and grammar/README.md, and every file
+//! The docs stay honest: every ```up block in README.md and docs/language.md, and every file
 //! in samples/, parses and builds without errors.
 
 use std::path::{Path, PathBuf};
@@ -45,7 +45,7 @@ fn assert_no_errors(what: &str, journal: &Journal) {
 #[test]
 fn markdown_examples_have_no_errors() {
     let mut count = 0;
-    for doc in ["README.md", "grammar/README.md"] {
+    for doc in ["README.md", "docs/language.md"] {
         let text =
             std::fs::read_to_string(root().join(doc)).unwrap_or_else(|e| panic!("{doc}: {e}"));
         for (line, block) in up_blocks(&text) {

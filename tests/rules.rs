@@ -1,4 +1,4 @@
-//! The rules of SPEC §6 on small journals: where each fires, the near misses on either side of
+//! The rules of docs/language.md §6 on small journals: where each fires, the near misses on either side of
 //! every boundary, and how it is silenced. Journals are written one line per array element, so
 //! a line's number is its index + 1.
 

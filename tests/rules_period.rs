@@ -1,4 +1,4 @@
-//! Periods and leave of SPEC §5 (`upward::period`), as the rules and the streaks use them.
+//! Periods and leave of docs/language.md §5 (`upward::period`), as the rules and the streaks use them.
 
 use chrono::NaiveDate;
 use upward::model::{BossId, Journal, Rhythm};

@@ -1,4 +1,4 @@
-//! Streaks (SPEC §7) on hand-made journals whose answers are worked out in the comments, the
+//! Streaks (docs/language.md §7) on hand-made journals whose answers are worked out in the comments, the
 //! heatmap, and `upward streaks` on the command line.
 
 #[path = "golden/support.rs"]

@@ -1,4 +1,4 @@
-//! Finding and loading the journal (SPEC §8), and today's date (SPEC §5).
+//! Finding and loading the journal (docs/language.md §8), and today's date (docs/language.md §5).
 
 use std::path::PathBuf;
 

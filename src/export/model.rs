@@ -74,7 +74,7 @@ pub struct Entry {
     pub date: NaiveDate,
     /// `HH:MM`, or `null` for an entry without a time.
     pub time: Option<String>,
-    /// Ids of the bosses the entry belongs to (SPEC §3).
+    /// Ids of the bosses the entry belongs to (docs/language.md §3).
     pub bosses: Vec<String>,
     /// The description: header and continuation lines, without fields and comments.
     pub text: String,

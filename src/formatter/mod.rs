@@ -1,6 +1,6 @@
 //! The canonical layout of a journal file, produced from the lossless tree.
 //!
-//! Formatting changes only whitespace (SPEC §8), line by line:
+//! Formatting changes only whitespace (docs/language.md §8), line by line:
 //! - words one space apart; a boss's name, an include path and a body field's value keep
 //!   their inner spaces, because they are values;
 //! - a body indented two spaces, extra indentation kept relative to the body's least indented

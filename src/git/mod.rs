@@ -21,7 +21,7 @@
 //! # Backfilled entries and `streaks --strict`
 //!
 //! An entry is *backfilled* when its first commit's author date is more than 3 days after
-//! the entry's date (SPEC §7). [`backfilled`] returns the set of backfilled entries of a
+//! the entry's date (docs/language.md §7). [`backfilled`] returns the set of backfilled entries of a
 //! journal, keyed by the entry's file and header line:
 //!
 //! ```no_run

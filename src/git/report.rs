@@ -17,7 +17,7 @@ use crate::model::{Entry, Journal};
 /// Days between an entry's date and its first commit beyond which it is backfilled.
 pub const BACKFILL_DAYS: i64 = 3;
 
-/// The report. Its JSON is exactly SPEC §8's: `{priorities, backfilled, edited}`; the
+/// The report. Its JSON is exactly docs/language.md §8's: `{priorities, backfilled, edited}`; the
 /// timeline, entry texts and notes are for the terminal.
 #[derive(Debug, Serialize)]
 pub struct HistoryReport {

@@ -742,7 +742,7 @@ impl<'a> Cx<'_, 'a> {
         }
     }
 
-    /// The tokens and fields each kind requires (SPEC §4).
+    /// The tokens and fields each kind requires (docs/language.md §4).
     fn required(&mut self, kind: Kind, span: Span, fields: &Fields, has: Has) {
         let mut missing = Vec::new();
         let needs_handle = matches!(

@@ -1,5 +1,5 @@
 //! Syntax → meaning: the journal as entries, bosses, handles, priorities over time, leave,
-//! scope and settings, with every semantic error of SPEC §1–4.
+//! scope and settings, with every semantic error of docs/language.md §1–4.
 
 mod entry;
 mod intern;

@@ -282,7 +282,7 @@ impl Journal {
             .map(|i| BossId(i as u8))
     }
 
-    /// Which boss each entry belongs to by itself (SPEC §3), before done, slip and decision
+    /// Which boss each entry belongs to by itself (docs/language.md §3), before done, slip and decision
     /// follow their handle's entry. Entries are many and large, so this is one pass over them;
     /// it also returns the ids of the entries of each kind, in order.
     fn own_bosses(&self) -> (Vec<BossSet>, Vec<Vec<EntryId>>) {

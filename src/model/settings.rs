@@ -11,7 +11,7 @@ pub struct RuleCode {
     pub number: Option<u32>,
 }
 
-/// Every rule code, oversteps first, then gaps (SPEC §6).
+/// Every rule code, oversteps first, then gaps (docs/language.md §6).
 pub const RULE_CODES: &[RuleCode] = &[
     RuleCode {
         code: "out-of-scope",
@@ -71,7 +71,7 @@ pub const RULE_CODES: &[RuleCode] = &[
     },
 ];
 
-/// The overstep rules (SPEC §6 "respect boundaries"): the first six of [`RULE_CODES`].
+/// The overstep rules (docs/language.md §6 "respect boundaries"): the first six of [`RULE_CODES`].
 pub fn oversteps() -> impl Iterator<Item = &'static str> {
     RULE_CODES[..6].iter().map(|r| r.code)
 }

@@ -73,7 +73,7 @@ pub fn words<'a>(
         })
 }
 
-/// A number in the sense of SPEC §6 (`unquantified-win`): a word starting with a digit, or
+/// A number in the sense of docs/language.md §6 (`unquantified-win`): a word starting with a digit, or
 /// with one of `$ € £ + - ~` followed by a digit. A leading `(` is skipped, as it is before a
 /// tag or person, so `(40%)` holds a number.
 pub fn is_number(word: &str) -> bool {

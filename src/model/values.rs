@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::syntax::calendar_date;
 
-/// A check-in or update rhythm (SPEC §3).
+/// A check-in or update rhythm (docs/language.md §3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rhythm {

@@ -1,4 +1,4 @@
-//! Streaks (SPEC §7): for each boss, the check-in, update, feedback-ask and promises-kept
+//! Streaks (docs/language.md §7): for each boss, the check-in, update, feedback-ask and promises-kept
 //! streaks, with current, longest and at-risk.
 //!
 //! > A period is met when it has at least N entries of the kind (N from an `N/…` rhythm, else
@@ -88,7 +88,7 @@ pub struct Progress {
     pub excused: bool,
 }
 
-/// One streak of one boss. The JSON fields are exactly SPEC §7's.
+/// One streak of one boss. The JSON fields are exactly docs/language.md §7's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Streak {
     pub boss: String,

@@ -1,5 +1,5 @@
 //! `upward streaks`: the streaks of each boss as a table with a heatmap, as JSON (one array,
-//! SPEC §7) and as CSV.
+//! docs/language.md §7) and as CSV.
 
 use chrono::NaiveDate;
 

@@ -1,4 +1,4 @@
-//! The rules of SPEC §6: pure functions of the journal and today that return warnings.
+//! The rules of docs/language.md §6: pure functions of the journal and today that return warnings.
 //!
 //! Each rule lives in its own file as `run(cx, out)`; [`RULES`] lists them. A rule reads the
 //! journal through [`context::Ctx`], which leaves out entries dated after today (plans) and
@@ -45,7 +45,7 @@ struct Rule {
     slow: bool,
 }
 
-/// Every rule, in the order of SPEC §6.
+/// Every rule, in the order of docs/language.md §6.
 const RULES: &[Rule] = &[
     Rule {
         code: "out-of-scope",

@@ -5,7 +5,7 @@
 //! > count)
 //!
 //! "Its text" is the description (header and continuation lines), not body notes, as in
-//! SPEC §4 where an update's words are "its text and body". A leading `(` is skipped, as it is
+//! docs/language.md §4 where an update's words are "its text and body". A leading `(` is skipped, as it is
 //! before a tag or person, so `(40%)` holds a number.
 
 use super::context::{Ctx, Out, is_text};

@@ -9,7 +9,7 @@ macro_rules! word_enum {
         pub enum $name { $($variant),+ }
 
         impl $name {
-            /// Every value, in the order the SPEC lists them.
+            /// Every value, in the order the language reference lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The word as written in a journal.
