@@ -61,9 +61,9 @@ fn markdown_examples_have_no_errors() {
 fn samples_have_no_errors() {
     let samples = root().join("samples");
     let paths: Vec<PathBuf> = vec![
-        samples.join("demo.up"),
-        samples.join("team"),
-        samples.clone(),
+        samples.join("engineer"),
+        samples.join("pm"),
+        samples.join("pm/journal.up"),
     ];
     for path in paths {
         let journal = Journal::build(load(std::slice::from_ref(&path), &Disk).expect("load"));
