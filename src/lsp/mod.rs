@@ -10,6 +10,7 @@ mod edits;
 mod navigate;
 mod server;
 mod symbols;
+pub mod transport;
 pub mod uri;
 
 use std::path::PathBuf;
@@ -29,7 +30,7 @@ pub struct ServerError(String);
 
 /// Runs the server on stdin and stdout until the client says `exit`.
 pub fn run_stdio() -> Result<(), ServerError> {
-    let (connection, threads) = Connection::stdio();
+    let (connection, threads) = transport::stdio();
     serve(&connection)?;
     drop(connection);
     threads.join().map_err(|e| ServerError(e.to_string()))
