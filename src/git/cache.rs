@@ -8,6 +8,11 @@
 //! cached commit is no longer an ancestor of HEAD, or is gone) or an unreadable cache means a
 //! full walk; the cache is then replaced. It is written atomically (a temporary file renamed
 //! over it) and never read by anything else, so deleting `.git/upward/` is always safe.
+//!
+//! A cache is used only when it fits the repository it describes: its head and every commit
+//! it names exist with the author time it records, every origin names one of its commits (or
+//! is `-1`, unknown), and every file's blob exists with exactly as many lines as the cache
+//! attributes. Anything else (a damaged, hand-edited or foreign cache) counts as no cache.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +21,7 @@ use git2::{Oid, Repository};
 use serde::{Deserialize, Serialize};
 
 use super::blame::{Edit, LineHistory, UNKNOWN};
+use super::lines::Text;
 use super::walk::CommitMeta;
 
 const VERSION: u32 = 1;
@@ -60,8 +66,30 @@ fn location(repo: &Repository) -> PathBuf {
     repo.path().join("upward").join(NAME)
 }
 
-/// The cache of `repo`, if there is a readable one of this version.
+/// The cache of `repo`, if there is a readable one of this version that fits the repository.
 pub fn load(repo: &Repository) -> Option<Cache> {
+    read(repo).filter(|cache| fits(repo, cache))
+}
+
+/// Whether `cache` describes `repo` as it is: its commits exist with the times it records,
+/// and each file's blob exists with as many lines as it attributes.
+fn fits(repo: &Repository, cache: &Cache) -> bool {
+    let commit_fits = |meta: &CommitMeta| {
+        repo.find_commit(meta.id)
+            .is_ok_and(|c| CommitMeta::of(&c) == *meta)
+    };
+    let file_fits = |file: &CachedFile| {
+        repo.find_blob(file.blob)
+            .is_ok_and(|b| Text::count_lines(b.content()) == file.lines.len())
+    };
+    repo.find_commit(cache.head).is_ok()
+        && cache.commits.iter().all(commit_fits)
+        && cache.files.iter().all(file_fits)
+}
+
+/// The cache file of `repo` as it says, if it is readable, of this version, and consistent
+/// in itself.
+fn read(repo: &Repository) -> Option<Cache> {
     let text = std::fs::read(location(repo)).ok()?;
     let json: CacheJson = serde_json::from_slice(&text).ok()?;
     if json.version != VERSION {
@@ -79,7 +107,11 @@ pub fn load(repo: &Repository) -> Option<Cache> {
         })
         .collect::<Option<Vec<_>>>()?;
     let count = commits.len() as i64;
-    let origin = |o: i64| (0..count).contains(&o).then_some(o as u32);
+    // `-1` is an unknown origin; any other value must name a cached commit.
+    let origin = |o: i64| match o {
+        -1 => Some(UNKNOWN),
+        _ => (0..count).contains(&o).then_some(o as u32),
+    };
     let mut files = Vec::new();
     for f in json.files {
         let mut lines = Vec::new();
@@ -87,7 +119,7 @@ pub fn load(repo: &Repository) -> Option<Cache> {
             if first as usize != lines.len() {
                 return None;
             }
-            let origin = if o < 0 { UNKNOWN } else { origin(o)? };
+            let origin = origin(o)?;
             lines.extend((0..len).map(|_| LineHistory {
                 origin,
                 edits: Vec::new(),
@@ -95,8 +127,8 @@ pub fn load(repo: &Repository) -> Option<Cache> {
         }
         for (line, o, edits) in f.edited {
             let slot = lines.get_mut(line as usize)?;
-            slot.origin = if o < 0 { UNKNOWN } else { origin(o)? };
-            if edits.iter().any(|e| e.commit as i64 >= count) {
+            slot.origin = origin(o)?;
+            if edits.iter().any(|e| i64::from(e.commit) >= count) {
                 return None;
             }
             slot.edits = edits;

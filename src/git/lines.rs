@@ -51,6 +51,13 @@ impl Text {
         self.lines
     }
 
+    /// How many lines `bytes` holds as a [`Text`], without building one: a last line needs
+    /// no newline, and an empty file has none.
+    pub fn count_lines(bytes: &[u8]) -> usize {
+        let newlines = memchr::memchr_iter(b'\n', bytes).count();
+        newlines + usize::from(bytes.last().is_some_and(|&b| b != b'\n'))
+    }
+
     /// Where line `i`'s content ends (before `\r\n` or `\n`), in this version.
     pub fn content_end(&self, i: usize) -> usize {
         let start = self.starts[i] as usize;
@@ -220,6 +227,18 @@ pub fn starts_node(line: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_lines_agrees_with_a_text() {
+        for bytes in ["", "a", "a\n", "a\nb", "\n\n", "a\r\nbb\nc", "x\n\ny\n"] {
+            let text = Text::new(bytes.as_bytes().to_vec());
+            assert_eq!(
+                Text::count_lines(bytes.as_bytes()),
+                text.line_count(),
+                "{bytes:?}"
+            );
+        }
+    }
 
     #[test]
     fn prefixes_share_lines() {

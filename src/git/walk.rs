@@ -19,6 +19,16 @@ pub struct CommitMeta {
 }
 
 impl CommitMeta {
+    /// A commit's id and author time, as history reports them.
+    pub fn of(commit: &git2::Commit) -> CommitMeta {
+        let when = commit.author().when();
+        CommitMeta {
+            id: commit.id(),
+            time: when.seconds(),
+            offset: when.offset_minutes(),
+        }
+    }
+
     /// The author's calendar date.
     pub fn date(&self) -> chrono::NaiveDate {
         chrono::DateTime::from_timestamp(self.time + i64::from(self.offset) * 60, 0)
@@ -65,15 +75,9 @@ pub fn walk(
         let commit = repo.find_commit(id)?;
         let all: Vec<Oid> = commit.parent_ids().collect();
         let parents: Vec<Oid> = all.iter().copied().filter(|p| odb.exists(*p)).collect();
-        let author = commit.author();
-        let when = author.when();
         out.at.insert(id, out.commits.len());
         out.commits.push(WalkCommit {
-            meta: CommitMeta {
-                id,
-                time: when.seconds(),
-                offset: when.offset_minutes(),
-            },
+            meta: CommitMeta::of(&commit),
             tree: commit.tree_id(),
             shallow: shallow.contains(&id) || parents.len() < all.len(),
             parents,
