@@ -152,13 +152,26 @@ impl FieldKey {
     }
 }
 
+/// The longest word, in bytes, that a suggestion is looked for: a typo of a kind, a rule code
+/// or a handle is short, and measuring a longer word against every candidate is wasted work
+/// (the distance takes time in proportion to the product of the two lengths).
+pub const SUGGEST_LIMIT: usize = 128;
+
 /// The closest word of `candidates` to `word`, when it is close enough to be a likely typo.
+/// A word over [`SUGGEST_LIMIT`] bytes gets none, without a look at the candidates, and a
+/// candidate whose length alone puts it too far is skipped without measuring.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.len() > SUGGEST_LIMIT {
+        return None;
+    }
     let word = word.to_lowercase();
+    let chars = word.chars().count();
+    let farthest = |c: &str| 2.max(c.len() / 4);
     candidates
         .into_iter()
+        .filter(|c| chars.abs_diff(c.chars().count()) <= farthest(c))
         .map(|c| (strsim::damerau_levenshtein(&word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
+        .filter(|(d, c)| *d <= farthest(c) && *d < c.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -173,6 +186,26 @@ mod tests {
         assert_eq!(suggest("chekin", kinds.clone()), Some("checkin"));
         assert_eq!(suggest("promis", kinds.clone()), Some("promise"));
         assert_eq!(suggest("zzzzzzzz", kinds), None);
+    }
+
+    /// Twenty lines of a megabyte-long unknown word once took minutes in the search for a
+    /// near keyword: such a word is not measured against any candidate at all.
+    #[test]
+    fn a_megabyte_unknown_word_is_not_measured_against_candidates() {
+        let pulled = std::cell::Cell::new(0);
+        let candidates = || {
+            Kind::ALL.iter().map(|k| {
+                pulled.set(pulled.get() + 1);
+                k.as_str()
+            })
+        };
+        let long = "x".repeat(1 << 20);
+        assert_eq!(suggest(&long, candidates()), None);
+        let just_over = "x".repeat(SUGGEST_LIMIT + 1);
+        assert_eq!(suggest(&just_over, candidates()), None);
+        assert_eq!(pulled.get(), 0, "no candidate looked at");
+        assert_eq!(suggest("chekin", candidates()), Some("checkin"));
+        assert_eq!(pulled.get(), Kind::ALL.len());
     }
 
     #[test]
