@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod agenda_doc;
 pub mod brag;
+pub mod calendar;
 pub mod commitments;
 pub mod dashboard;
 pub mod draft;
