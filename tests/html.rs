@@ -187,10 +187,10 @@ fn journal_text_is_escaped() {
 fn commands_without_a_page_refuse_html() {
     let home = tempfile::tempdir().expect("tempdir");
     for (args, formats) in [
-        (&["agenda"][..], "use --format term, md, json, csv"),
-        (&["draft"][..], "use --format term, md, json"),
+        (&["agenda"][..], "use --format term, md, json or csv"),
+        (&["draft"][..], "use --format term, md or json"),
         (&["check"][..], "use --format term, json or csv"),
-        (&["export"][..], "use --format json"),
+        (&["export"][..], "use --format term or json"),
     ] {
         let out = upward(home.path())
             .args(DEMO)
@@ -201,7 +201,7 @@ fn commands_without_a_page_refuse_html() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("has no HTML form") && err.contains(formats),
+            err.contains("has no html format") && err.contains(formats),
             "{err}"
         );
         assert!(out.stdout.is_empty());
@@ -221,7 +221,7 @@ fn streaks_page_has_the_table_and_the_heatmap() {
     let cells = texts(&html, "svg.heatmap rect > title");
     assert_eq!(cells.len(), 26 * 7);
     assert!(
-        cells.contains(&"2026-11-17 (Tue): 2 entries".to_string()),
+        cells.contains(&"2026-11-17 (Tue): 3 entries".to_string()),
         "{cells:?}"
     );
     assert!(cells.iter().any(|c| c.ends_with(": away")));

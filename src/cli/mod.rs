@@ -69,44 +69,12 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// `--format html` for a command without pages: a usage error naming the formats it has.
-/// Report commands refuse it themselves (`report::render`), and `report`, `streaks` and
-/// `brag` have it.
-fn refuse_html(command: &Command) -> Result<(), Failure> {
-    let (name, formats) = match command {
-        Command::Report(_)
-        | Command::Streaks(_)
-        | Command::Brag(_)
-        | Command::Agenda(_)
-        | Command::Draft(_)
-        | Command::Scorecard(_) => return Ok(()),
-        Command::Check(_) => ("check", "term, json or csv"),
-        Command::Plugins(_) => ("plugins", "term, json or csv"),
-        Command::Export(_) => ("export", "json"),
-        Command::History(_) => ("history", "term or json"),
-        Command::Explain(_) => ("explain", "term or json"),
-        Command::Fmt(_) => ("fmt", "term or json"),
-        Command::Add(_) => ("add", "term or json"),
-        Command::Init(_) => ("init", "term"),
-        Command::Lsp(_) => ("lsp", "term"),
-        Command::Completions(_) => ("completions", "term"),
-        Command::Man => ("man", "term"),
-        Command::External(_) => ("a plugin", "json, on its standard input"),
-    };
-    Err(Failure::Usage(format!(
-        "`upward {name}` has no HTML form; use --format {formats} (`report`, `streaks` and `brag` have --format html)"
-    )))
-}
-
 fn run(cli: Cli) -> Result<u8, Failure> {
     let global = cli.global;
     formats::accept(cli.command.as_ref(), global.format)?;
     let Some(command) = cli.command else {
         return dashboard::run(&global);
     };
-    if global.format == Format::Html {
-        refuse_html(&command)?;
-    }
     match command {
         Command::Check(args) => check::run(&global, &args),
         Command::Explain(args) => explain::run(&global, &args),

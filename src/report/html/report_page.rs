@@ -1,6 +1,6 @@
 //! `report --format html`: the period's page. Headline figures, the priority lanes, the
-//! share of work by week, the check-in and update calendar, the promises by verdict, the
-//! wins and the period's warnings with their file:line.
+//! share of work by week, the work itself, the check-in and update calendar, the promises
+//! by verdict, the wins and the period's warnings with their file:line.
 
 use super::calendar_chart::calendar;
 use super::lanes::lanes;
@@ -57,6 +57,7 @@ pub fn page(s: &Summary) -> String {
     } else {
         page.section("priorities", "Priorities", &lanes(s));
         page.section("share", "Where the work went", &share(s));
+        page.section("work", "The work, priority by priority", &work(s));
     }
     page.section("calendar", "Check-ins and updates", &calendar(s));
     page.section("promises", "Promises", &promises(s));
@@ -68,6 +69,36 @@ pub fn page(s: &Summary) -> String {
 fn note(text: &str) -> Markup {
     let mut m = Markup::new();
     m.element("p", &[("class", "note")], text);
+    m
+}
+
+/// Each priority's aligned work, then the unaligned work, each entry with its date and place.
+fn work(s: &Summary) -> Markup {
+    let mut m = Markup::new();
+    let groups = s
+        .priorities
+        .iter()
+        .map(|p| (p.priority.label(), &p.work))
+        .chain([("Outside the priorities".to_string(), &s.unaligned)]);
+    for (name, entries) in groups.filter(|(_, e)| !e.is_empty()) {
+        m.element("h3", &[], &name)
+            .open("ul", &[("class", "entries")])
+            .nl();
+        for e in entries {
+            m.open("li", &[])
+                .element("span", &[("class", "date")], &e.date.to_string())
+                .text(" ")
+                .text(&e.text)
+                .text(" ")
+                .push(&at(&e.file, e.line))
+                .close("li")
+                .nl();
+        }
+        m.close("ul").nl();
+    }
+    if m.is_empty() {
+        return note("No work logged in this period.");
+    }
     m
 }
 
