@@ -103,7 +103,7 @@ fn reports_without_csv_say_so() {
         ])
         .assert()
         .code(2)
-        .stderr("error: `upward draft` has no CSV form; use --format term, md or json\n");
+        .stderr("error: `upward draft` has no csv format; use --format term, md or json\n");
 }
 
 #[test]
@@ -199,5 +199,5 @@ fn the_dashboard_has_no_csv() {
         ])
         .assert()
         .code(2)
-        .stderr("error: `upward` has no CSV form; use --format term, md or json\n");
+        .stderr("error: `upward` has no csv format; use --format term, md or json\n");
 }
