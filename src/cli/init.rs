@@ -19,7 +19,7 @@ pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
     })?;
     let mut lines = Vec::new();
     let hooks = repository(&dir, &mut lines)?;
-    create(
+    let started = create(
         &dir.join("journal.up"),
         crate::add::STARTER,
         false,
@@ -37,10 +37,17 @@ pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
         create(&hooks.join("pre-commit"), &hook(&exe), true, &mut lines)?;
     }
     let journal = dir.join("journal.up");
-    lines.push(format!(
-        "next: edit {} (every example in it is commented out), or `upward add did \"…\"`",
-        journal.display()
-    ));
+    lines.push(if started {
+        format!(
+            "next: edit {} (every example in it is commented out), or `upward add did \"…\"`",
+            journal.display()
+        )
+    } else {
+        format!(
+            "next: `upward -f {} check`, or `upward add did \"…\"`",
+            journal.display()
+        )
+    });
     output::print(&(lines.join("\n") + "\n"))?;
     Ok(exit::OK)
 }
@@ -78,13 +85,13 @@ fn hook(_exe: &Path) -> String {
     String::new()
 }
 
-/// Writes a new file, never replacing one; says what it did.
+/// Writes a new file, never replacing one; says what it did. True when it wrote the file.
 fn create(
     path: &Path,
     text: &str,
     executable: bool,
     lines: &mut Vec<String>,
-) -> Result<(), Failure> {
+) -> Result<bool, Failure> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -99,13 +106,14 @@ fn create(
                 .and_then(|_| file.sync_all())
                 .map_err(|e| io(path, &e))?;
             lines.push(format!("created {}", path.display()));
+            Ok(true)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             lines.push(format!("kept {} (it already exists)", path.display()));
+            Ok(false)
         }
-        Err(e) => return Err(io(path, &e)),
+        Err(e) => Err(io(path, &e)),
     }
-    Ok(())
 }
 
 fn io(path: &Path, err: &std::io::Error) -> Failure {
