@@ -131,7 +131,8 @@ fn no_journal_found_says_how_to_point_at_one() {
         .arg("check")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no journal found: pass `-f FILE`"));
+        .stderr(predicate::str::contains("no journal found: pass `-f FILE`"))
+        .stderr(predicate::str::contains("start one with `upward init`"));
 }
 
 #[test]
@@ -408,4 +409,22 @@ fn a_period_without_work_says_so() {
         .stdout(predicate::str::contains("0 of 0").not())
         .stdout(predicate::str::contains("all work served").not())
         .stdout(predicate::str::contains("No work logged this period."));
+}
+
+/// A directory without any journal file is no journal: exit 2, as for a missing file.
+#[test]
+fn a_directory_without_journal_files_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("notes.txt"), "not a journal\n").expect("write");
+    let shown = dir.path().display().to_string();
+    upward()
+        .arg("-f")
+        .arg(dir.path())
+        .args(["check", "--today", "2026-03-03"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: no journal found in `{shown}`: it holds no *.up file; pass a file, or start one with `upward init {shown}`\n"
+        ));
 }
