@@ -1,7 +1,6 @@
 //! `upward init [DIR]`: a notes repository with a starter journal and a pre-commit hook.
 //! It never overwrites a file: what exists is kept and reported.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::args::{Global, InitArgs};
@@ -92,28 +91,14 @@ fn create(
     executable: bool,
     lines: &mut Vec<String>,
 ) -> Result<bool, Failure> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    if executable {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o755);
-    }
-    let _ = executable;
-    match options.open(path) {
-        Ok(mut file) => {
-            file.write_all(text.as_bytes())
-                .and_then(|_| file.sync_all())
-                .map_err(|e| io(path, &e))?;
-            lines.push(format!("created {}", path.display()));
-            Ok(true)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            lines.push(format!("kept {} (it already exists)", path.display()));
-            Ok(false)
-        }
-        Err(e) => Err(io(path, &e)),
-    }
+    let created =
+        crate::write::create_new(path, text.as_bytes(), executable).map_err(|e| io(path, &e))?;
+    lines.push(if created {
+        format!("created {}", path.display())
+    } else {
+        format!("kept {} (it already exists)", path.display())
+    });
+    Ok(created)
 }
 
 fn io(path: &Path, err: &std::io::Error) -> Failure {
