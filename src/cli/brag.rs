@@ -2,7 +2,7 @@
 
 use super::args::{BragArgs, Global};
 use super::output::Failure;
-use super::report::{since, emit, find_boss, load};
+use super::report::{emit, find_boss, load, since};
 use crate::report::brag::{self, Options, default_since};
 
 pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {

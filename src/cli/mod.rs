@@ -91,7 +91,12 @@ fn without_version_tip(err: clap::Error) -> clap::Error {
 
 fn run(cli: Cli) -> Result<u8, Failure> {
     let mut global = cli.global;
-    global.boss = cli.command.as_ref().and_then(Command::boss).or(cli.boss.boss.as_ref()).cloned();
+    global.boss = cli
+        .command
+        .as_ref()
+        .and_then(Command::boss)
+        .or(cli.boss.boss.as_ref())
+        .cloned();
     formats::accept(cli.command.as_ref(), global.format)?;
     let Some(command) = cli.command else {
         return dashboard::run(&global);

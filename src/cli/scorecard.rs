@@ -2,7 +2,7 @@
 
 use super::args::{Global, ScorecardArgs};
 use super::output::Failure;
-use super::report::{since, bosses, emit, load};
+use super::report::{bosses, emit, load, since};
 use crate::report::scorecard::{self, Options, default_since};
 
 pub fn run(global: &Global, args: &ScorecardArgs) -> Result<u8, Failure> {
