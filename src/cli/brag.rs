@@ -2,7 +2,7 @@
 
 use super::args::{BragArgs, Global};
 use super::output::Failure;
-use super::report::{emit, find_boss, load, redaction};
+use super::report::{emit, find_boss, load, redaction, since};
 use crate::report::brag::{self, Options, default_since};
 use crate::report::redact::Redact;
 
@@ -13,7 +13,7 @@ pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
         None => Vec::new(),
     };
     let options = Options {
-        since: args.since.unwrap_or_else(|| default_since(today)),
+        since: since(args.since, today, default_since)?,
         bosses,
     };
     let mut brag = brag::build(journal, today, &options);
