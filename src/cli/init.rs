@@ -18,7 +18,7 @@ pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
     })?;
     let mut lines = Vec::new();
     let hooks = repository(&dir, &mut lines)?;
-    create(
+    let started = create(
         &dir.join("journal.up"),
         crate::add::STARTER,
         false,
@@ -36,10 +36,17 @@ pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
         create(&hooks.join("pre-commit"), &hook(&exe), true, &mut lines)?;
     }
     let journal = dir.join("journal.up");
-    lines.push(format!(
-        "next: edit {} (every example in it is commented out), or `upward add did \"…\"`",
-        journal.display()
-    ));
+    lines.push(if started {
+        format!(
+            "next: edit {} (every example in it is commented out), or `upward add did \"…\"`",
+            journal.display()
+        )
+    } else {
+        format!(
+            "next: `upward -f {} check`, or `upward add did \"…\"`",
+            journal.display()
+        )
+    });
     output::print(&(lines.join("\n") + "\n"))?;
     Ok(exit::OK)
 }
@@ -77,13 +84,13 @@ fn hook(_exe: &Path) -> String {
     String::new()
 }
 
-/// Writes a new file, never replacing one; says what it did.
+/// Writes a new file, never replacing one; says what it did. True when it wrote the file.
 fn create(
     path: &Path,
     text: &str,
     executable: bool,
     lines: &mut Vec<String>,
-) -> Result<(), Failure> {
+) -> Result<bool, Failure> {
     let created =
         crate::write::create_new(path, text.as_bytes(), executable).map_err(|e| io(path, &e))?;
     lines.push(if created {
@@ -91,7 +98,7 @@ fn create(
     } else {
         format!("kept {} (it already exists)", path.display())
     });
-    Ok(())
+    Ok(created)
 }
 
 fn io(path: &Path, err: &std::io::Error) -> Failure {
