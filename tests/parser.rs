@@ -195,10 +195,7 @@ fn handles_take_non_ascii_lowercase_letters() {
             .map(|t| t.3)
             .collect()
     };
-    assert_eq!(
-        handles("2026-01-01 pitch ^café A café corner\n"),
-        ["^café"]
-    );
+    assert_eq!(handles("2026-01-01 pitch ^café A café corner\n"), ["^café"]);
     assert_eq!(handles("2026-01-01 pitch ^ключ-2 Key\n"), ["^ключ-2"]);
     assert!(handles("2026-01-01 did ^Café corner\n").is_empty());
     // The model finds it by its whole name.
