@@ -2,9 +2,11 @@
 //! scope and settings, with every semantic error of docs/language.md §1–4.
 
 mod entry;
+mod handles;
 mod intern;
 pub mod load;
 mod lower;
+mod order;
 mod parallel;
 mod resolve;
 pub mod settings;
@@ -58,7 +60,7 @@ impl Journal {
     /// them on two threads.
     fn build_with(loaded: Loaded, split: fn(usize) -> bool) -> Journal {
         let mut lowered = lower::lower(&loaded);
-        resolve::sort_entries(&mut lowered);
+        order::sort_entries(&mut lowered);
         let uses = std::mem::take(&mut lowered.handle_uses);
         let mut diagnostics = loaded.diagnostics;
         diagnostics.append(&mut lowered.diagnostics);
