@@ -28,7 +28,7 @@ pub(super) fn load(global: &Global) -> Result<(&'static Journal, NaiveDate), Fai
     if errors > 0 {
         let noun = if errors == 1 { "error" } else { "errors" };
         output::eprint(&format!(
-            "note: the journal has {errors} {noun}, and the lines they are on count for nothing here; run `upward check` to see them\n"
+            "note: the journal has {errors} {noun}: a line that cannot be read counts for nothing here, and an entry with a wrong or missing field counts without it; run `upward check` to see them\n"
         ));
     }
     Ok((journal, today))
