@@ -16,6 +16,7 @@ mod history;
 mod init;
 mod journal;
 mod lsp;
+mod merge;
 mod output;
 mod plugins;
 mod report;
@@ -84,6 +85,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Scorecard(args) => scorecard::run(&global, &args),
         Command::History(args) => history::run(&global, &args),
         Command::Init(args) => init::run(&global, &args),
+        Command::Merge(args) => merge::run(&global, &args),
         Command::Add(args) => add::run(&global, &args),
         Command::Fmt(args) => fmt::run(&global, &args),
         Command::Lsp(args) => lsp::run(&global, &args),
