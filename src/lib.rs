@@ -19,6 +19,7 @@ mod reorder;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod sync;
 pub mod syntax;
 mod threads;
 

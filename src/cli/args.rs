@@ -126,6 +126,11 @@ pub enum Command {
         after_help = "git runs it, as .git/config says:\n  [merge \"upward\"]\n    driver = upward merge %O %A %B %P\n\nExit codes: 0 merged, 1 conflicts (between markers in OURS), 2 could not merge."
     )]
     Merge(MergeArgs),
+    /// Commit the journal, pull (rebasing) and push, through your git
+    #[command(
+        after_help = "Examples:\n  upward sync\n  upward sync --format json\n\nExit codes: 0 synced, 1 stopped (a conflict, a refused commit, a failed pull or push), 2 no repository or no remote."
+    )]
+    Sync(SyncArgs),
     /// Validate and append one entry, atomically
     #[command(
         after_help = "Examples:\n  upward add did \"Fixed the retry queue #billing\"\n  upward add checkin @maria dur:30m --date 2026-11-23 --commit\n  upward add -e"
@@ -242,6 +247,9 @@ pub struct MergeArgs {
     /// The file's path in the repository, for messages (git's %P)
     pub path: Option<String>,
 }
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct SyncArgs {}
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct AddArgs {

@@ -22,6 +22,7 @@ mod plugins;
 mod report;
 mod scorecard;
 mod streaks;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -86,6 +87,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::History(args) => history::run(&global, &args),
         Command::Init(args) => init::run(&global, &args),
         Command::Merge(args) => merge::run(&global, &args),
+        Command::Sync(args) => sync::run(&global, &args),
         Command::Add(args) => add::run(&global, &args),
         Command::Fmt(args) => fmt::run(&global, &args),
         Command::Lsp(args) => lsp::run(&global, &args),
