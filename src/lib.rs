@@ -22,6 +22,7 @@ pub mod source;
 pub mod sync;
 pub mod syntax;
 mod threads;
+pub mod write;
 
 use chrono::NaiveDate;
 

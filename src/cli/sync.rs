@@ -8,11 +8,6 @@ use super::{exit, journal};
 use crate::sync::{Report, sync};
 
 pub fn run(global: &Global, _args: &SyncArgs) -> Result<u8, Failure> {
-    if !matches!(global.format, Format::Term | Format::Json) {
-        return Err(Failure::Usage(
-            "`upward sync` prints `--format term` or `--format json`".into(),
-        ));
-    }
     let dir = journal::paths(global)
         .ok()
         .and_then(|paths| paths.into_iter().next())

@@ -52,7 +52,7 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<Outcome, F
         }
     };
     if bytes != o {
-        crate::formatter::write_atomic(ours, &bytes).map_err(|e| {
+        crate::write::write_atomic(ours, &bytes).map_err(|e| {
             FileError::Write(ours.display().to_string(), crate::model::load::plain_io(&e))
         })?;
     }
