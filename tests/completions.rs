@@ -98,8 +98,6 @@ fn the_man_page_is_listed_and_self_contained() {
     let page = String::from_utf8(out.stdout).expect("utf-8");
     assert!(!page.contains("(1)"), "a page that does not exist is named");
     assert!(page.contains(".SH COMMANDS\n.TP\n\\fBupward check\\fR\n"));
-    assert!(page.contains(
-        ".nf\n  upward check\n  upward check \\-\\-format json\n"
-    ));
+    assert!(page.contains(".nf\n  upward check\n  upward check \\-\\-format json\n"));
     assert!(page.contains(".SH EXAMPLES\n.PP\n.nf\n  upward \\-f journal.up check"));
 }

@@ -22,7 +22,12 @@ pub fn run() -> Result<u8, Failure> {
     buf.write_all(b".SH COMMANDS\n")?;
     for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
-        writeln!(buf, ".TP\n\\fBupward {}\\fR\n{}", sub.get_name(), escape(&about))?;
+        writeln!(
+            buf,
+            ".TP\n\\fBupward {}\\fR\n{}",
+            sub.get_name(),
+            escape(&about)
+        )?;
         if let Some(examples) = sub.get_after_help() {
             verbatim(&mut buf, ".IP", &examples.to_string())?;
         }
