@@ -18,11 +18,13 @@ mod init;
 mod journal;
 mod lsp;
 mod man;
+mod merge;
 mod output;
 mod plugins;
 mod report;
 mod scorecard;
 mod streaks;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -113,6 +115,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Scorecard(args) => scorecard::run(&global, &args),
         Command::History(args) => history::run(&global, &args),
         Command::Init(args) => init::run(&global, &args),
+        Command::Merge(args) => merge::run(&global, &args),
+        Command::Sync(args) => sync::run(&global, &args),
         Command::Add(args) => add::run(&global, &args),
         Command::Fmt(args) => fmt::run(&global, &args),
         Command::Lsp(args) => lsp::run(&global, &args),
