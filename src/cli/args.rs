@@ -25,6 +25,8 @@ Exit codes: 0 clean (or warnings only), 1 errors (or warnings with --deny warnin
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    #[command(flatten)]
+    pub boss: BossArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -44,8 +46,17 @@ pub struct Global {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// `--boss`, from the commands that take it (see [`BossArg`]).
+    #[arg(skip)]
+    pub boss: Option<String>,
+}
+
+/// `--boss`, on the commands that report on a boss (and before any command, for the
+/// dashboard); the others do not list it.
+#[derive(Debug, Args, Clone, Default)]
+pub struct BossArg {
     /// The boss to report on, by @id (default: every active boss, or the first for one-boss reports)
-    #[arg(long, global = true, value_name = "@ID")]
+    #[arg(long, value_name = "@ID")]
     pub boss: Option<String>,
 }
 
@@ -56,6 +67,8 @@ pub enum Format {
     Md,
     Json,
     Csv,
+    /// One self-contained page (report, streaks and brag)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -118,9 +131,19 @@ pub enum Command {
         after_help = "Examples:\n  upward history\n  upward history --since 2026-09-01 --format json"
     )]
     History(HistoryArgs),
-    /// Start a notes repository: git init, a starter journal, a pre-commit hook
+    /// Start a notes repository (git init, a starter journal, a pre-commit hook, the merge driver), or add what a clone lacks
     #[command(after_help = "Examples:\n  upward init\n  upward init ~/notes")]
     Init(InitArgs),
+    /// Git's merge driver for journals: a three-way merge by entry (set up by `upward init`)
+    #[command(
+        after_help = "git runs it, as .git/config says:\n  [merge \"upward\"]\n    driver = upward merge %O %A %B %P\n\nExit codes: 0 merged, 1 conflicts (between markers in OURS), 2 could not merge."
+    )]
+    Merge(MergeArgs),
+    /// Commit the journal, pull (rebasing) and push, through your git
+    #[command(
+        after_help = "Examples:\n  upward sync\n  upward sync --format json\n\nExit codes: 0 synced, 1 stopped (a conflict, a refused commit, a failed pull or push), 2 no repository or no remote."
+    )]
+    Sync(SyncArgs),
     /// Validate and append one entry, atomically
     #[command(
         after_help = "Examples:\n  upward add did \"Fixed the retry queue #billing\"\n  upward add checkin @maria dur:30m --date 2026-11-23 --commit\n  upward add -e"
@@ -147,7 +170,9 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
     /// Print the man page (roff)
-    #[command(hide = true)]
+    #[command(
+        after_help = "Examples:\n  upward man | man -l -\n  upward man > ~/.local/share/man/man1/upward.1"
+    )]
     Man,
     /// Any other name runs `upward-NAME` from PATH as a plugin
     #[command(external_subcommand)]
@@ -178,36 +203,62 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// this-week, last-week, this-month, last-month, YYYY-MM or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)
     #[arg(long, default_value = "this-week")]
     pub period: String,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
+    /// Show #private entries on the HTML page (left out of it by default)
+    #[arg(long)]
+    pub private: bool,
 }
 
 #[derive(Debug, Args, Clone)]
 pub struct StreaksArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// Weeks the heatmap shows (1 to 520)
     #[arg(long, default_value_t = 26, value_parser = clap::value_parser!(u32).range(1..=520))]
     pub weeks: u32,
     /// Count only entries that git shows were not backfilled
     #[arg(long)]
     pub strict: bool,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
-pub struct AgendaArgs {}
+pub struct AgendaArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
+}
 
 #[derive(Debug, Args, Clone, Default)]
-pub struct DraftArgs {}
+pub struct DraftArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
+}
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct BragArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// First day to include (default: a year before today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ScorecardArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// First day of the window scored (default: 90 days up to today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
@@ -225,6 +276,21 @@ pub struct InitArgs {
     /// Directory to create (default: the current one)
     pub dir: Option<PathBuf>,
 }
+
+#[derive(Debug, Args, Clone)]
+pub struct MergeArgs {
+    /// The common ancestor's version (git's %O)
+    pub base: PathBuf,
+    /// Our version, replaced by the result (git's %A)
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    pub theirs: PathBuf,
+    /// The file's path in the repository, for messages (git's %P)
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct SyncArgs {}
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct AddArgs {
@@ -287,4 +353,19 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+impl Command {
+    /// The `--boss` given after the command's name, for the commands that take it.
+    pub fn boss(&self) -> Option<&String> {
+        match self {
+            Command::Report(a) => a.boss.boss.as_ref(),
+            Command::Streaks(a) => a.boss.boss.as_ref(),
+            Command::Agenda(a) => a.boss.boss.as_ref(),
+            Command::Draft(a) => a.boss.boss.as_ref(),
+            Command::Brag(a) => a.boss.boss.as_ref(),
+            Command::Scorecard(a) => a.boss.boss.as_ref(),
+            _ => None,
+        }
+    }
 }
