@@ -296,3 +296,31 @@ fn explain_lists_and_explains_codes() {
         .code(2)
         .stderr(predicate::str::contains("did you mean `repitch`?"));
 }
+
+/// A command given a format it does not produce refuses it (exit 2) and names the ones it
+/// has, rather than printing another format.
+#[test]
+fn a_format_a_command_lacks_is_refused_with_the_ones_it_has() {
+    let (_dir, path) = journal(CLEAN);
+    for (args, has) in [
+        (&["check", "--format", "md"][..], "term, json or csv"),
+        (&["history", "--format", "csv"][..], "term or json"),
+        (&["history", "--format", "md"][..], "term or json"),
+        (&["plugins", "--format", "md"][..], "term, json or csv"),
+        (&["explain", "--format", "csv"][..], "term or json"),
+        (&["export", "--format", "md"][..], "term or json"),
+    ] {
+        let format = args[2];
+        upward()
+            .arg("-f")
+            .arg(&path)
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "error: `upward {}` has no {format} format; use --format {has}\n",
+                args[0]
+            ));
+    }
+}

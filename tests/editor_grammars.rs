@@ -177,9 +177,9 @@ fn sample_files(dir: &Path) -> Vec<PathBuf> {
     std::fs::write(&sample, SAMPLE).expect("write sample");
     vec![
         sample,
-        root().join("samples/demo.up"),
-        root().join("samples/team/journal.up"),
-        root().join("samples/team/2026/q3.up"),
+        root().join("samples/engineer/journal.up"),
+        root().join("samples/pm/journal.up"),
+        root().join("samples/pm/2026/q3.up"),
     ]
 }
 

@@ -47,9 +47,9 @@ fn schema() -> Value {
 /// Every journal the schema must accept: the samples and the valid fixtures.
 fn journals() -> Vec<PathBuf> {
     let mut paths = vec![
-        root().join("samples/demo.up"),
-        root().join("samples/team"),
-        root().join("samples/team/journal.up"),
+        root().join("samples/engineer/journal.up"),
+        root().join("samples/pm"),
+        root().join("samples/pm/journal.up"),
     ];
     let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/valid"))
         .expect("fixtures")
@@ -295,7 +295,7 @@ fn the_validator_rejects_what_the_schema_forbids() {
 
 #[test]
 fn the_demo_exports_what_it_says() {
-    let demo = root().join("samples/demo.up");
+    let demo = root().join("samples/engineer/journal.up");
     let value = export(&demo, &[]);
     let model: upward::export::Export =
         serde_json::from_value(value.clone()).expect("the model reads its own JSON back");
@@ -408,7 +408,13 @@ fn a_journal_with_errors_still_exports_and_exits_one() {
 #[test]
 fn export_refuses_markdown_and_csv() {
     upward()
-        .args(["-f", "samples/demo.up", "export", "--format", "csv"])
+        .args([
+            "-f",
+            "samples/engineer/journal.up",
+            "export",
+            "--format",
+            "csv",
+        ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("JSON only"));
@@ -502,7 +508,7 @@ fn redaction_leaves_no_name_no_private_text_and_no_quote() {
 
 #[test]
 fn redacting_the_demo_hides_every_boss_and_person() {
-    let value = export(&root().join("samples/demo.up"), &["--redact"]);
+    let value = export(&root().join("samples/engineer/journal.up"), &["--redact"]);
     let text = serde_json::to_string(&value).expect("json");
     let found = words(&text);
     for name in ["maria", "chen", "dev", "patel", "priya", "aisha"] {
@@ -510,7 +516,7 @@ fn redacting_the_demo_hides_every_boss_and_person() {
     }
     assert!(!text.contains("\"quote\""));
     assert!(!text.contains("nothing else on this list matters"));
-    let plain = export(&root().join("samples/demo.up"), &[]);
+    let plain = export(&root().join("samples/engineer/journal.up"), &[]);
     assert_eq!(
         plain["entries"].as_array().map(Vec::len),
         value["entries"].as_array().map(Vec::len),

@@ -194,7 +194,7 @@ fn every_sample_and_fixture_keeps_its_words_its_meaning_and_is_idempotent() {
 
 #[test]
 fn the_demo_is_already_in_canonical_layout_after_one_pass() {
-    let path = root().join("samples/demo.up");
+    let path = root().join("samples/engineer/journal.up");
     let once = format("demo.up", &std::fs::read(&path).expect("read"));
     let text = String::from_utf8_lossy(&once);
     assert!(text.ends_with("\n") && !text.ends_with("\n\n"));
@@ -538,7 +538,7 @@ fn the_sample_directory_formats_to_the_same_journal() {
     let team = dir.path().join("team");
     std::fs::create_dir_all(team.join("2026")).expect("mkdir");
     for file in ["journal.up", "2026/q3.up", "2026/q4.up"] {
-        std::fs::copy(root().join("samples/team").join(file), team.join(file)).expect("copy");
+        std::fs::copy(root().join("samples/pm").join(file), team.join(file)).expect("copy");
     }
     let load = || {
         let loaded =

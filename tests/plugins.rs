@@ -488,7 +488,7 @@ fn the_sample_plugins_work_on_the_demo() {
     }
     let s = Setup::new();
     let samples = root().join("samples/plugins");
-    let demo = root().join("samples/demo.up");
+    let demo = root().join("samples/engineer/journal.up");
     let out = s
         .upward_with_path(&[&samples])
         .arg("-f")
@@ -515,7 +515,13 @@ fn the_sample_plugins_work_on_the_demo() {
     let out = s
         .upward_with_path(&[&samples])
         .current_dir(root())
-        .args(["-f", "samples/demo.up", "--today", "2026-11-23", "check"])
+        .args([
+            "-f",
+            "samples/engineer/journal.up",
+            "--today",
+            "2026-11-23",
+            "check",
+        ])
         .args(["--with", "no-fridays", "--format", "json"])
         .output()
         .expect("run");
@@ -541,7 +547,7 @@ fn the_sample_plugins_work_on_the_demo() {
         .current_dir(root())
         .args([
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-23",
             "no-fridays",
@@ -549,6 +555,6 @@ fn the_sample_plugins_work_on_the_demo() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "samples/demo.up:44:41: warning[no-fridays]: ^rollout-plan is due on a Friday",
+            "samples/engineer/journal.up:44:41: warning[no-fridays]: ^rollout-plan is due on a Friday",
         ));
 }

@@ -126,7 +126,7 @@ proptest! {
         len in 0usize..200,
         insert in journal_text(),
     ) {
-        let sample = include_str!("../samples/demo.up");
+        let sample = include_str!("../samples/engineer/journal.up");
         let mut start = at.min(sample.len());
         while !sample.is_char_boundary(start) { start -= 1; }
         let mut end = (start + len).min(sample.len());

@@ -159,7 +159,7 @@ fn a_boss_without_entries_gets_an_empty_agenda() {
 fn agenda_json_and_csv_shapes() {
     let out = run(&[
         "-f",
-        "samples/demo.up",
+        "samples/engineer/journal.up",
         "--today",
         "2026-11-23",
         "agenda",
@@ -199,14 +199,14 @@ fn agenda_json_and_csv_shapes() {
     }
     let csv = run(&[
         "-f",
-        "samples/demo.up",
+        "samples/engineer/journal.up",
         "--today",
         "2026-11-23",
         "agenda",
         "--format",
         "csv",
     ]);
-    assert!(csv.starts_with("item,owner,due,text,file,line\naction,you,,send the first weekly drift report,samples/demo.up,"));
+    assert!(csv.starts_with("item,owner,due,text,file,line\naction,you,,send the first weekly drift report,samples/engineer/journal.up,"));
 }
 
 #[test]

@@ -143,7 +143,7 @@ fn scorecard_scores_each_practice() {
 fn scorecard_and_brag_on_the_command_line() {
     let out = run(&[
         "-f",
-        "samples/demo.up",
+        "samples/engineer/journal.up",
         "--today",
         "2026-11-23",
         "scorecard",
@@ -165,7 +165,7 @@ fn scorecard_and_brag_on_the_command_line() {
     }
     let out = run(&[
         "-f",
-        "samples/demo.up",
+        "samples/engineer/journal.up",
         "--today",
         "2026-11-23",
         "brag",

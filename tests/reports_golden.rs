@@ -37,7 +37,7 @@ fn check(journal: &str, today: &str, prefix: &str) {
 
 #[test]
 fn demo_journal() {
-    check("samples/demo.up", "2026-11-23", "demo");
+    check("samples/engineer/journal.up", "2026-11-23", "demo");
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn demo_journal_on_earlier_days() {
         "demo-draft-2026-11-18.md",
         &run(&[
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-18",
             "draft",
@@ -59,7 +59,7 @@ fn demo_journal_on_earlier_days() {
         "demo-agenda-maria.md",
         &run(&[
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-09-30",
             "--boss",
@@ -73,7 +73,7 @@ fn demo_journal_on_earlier_days() {
         "demo-report-handover.txt",
         &run(&[
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-23",
             "report",
@@ -85,7 +85,7 @@ fn demo_journal_on_earlier_days() {
 
 #[test]
 fn team_journal() {
-    check("samples/team", "2026-11-23", "team");
+    check("samples/pm", "2026-11-23", "team");
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn reports_without_csv_say_so() {
     upward(home.path())
         .args([
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-23",
             "draft",
@@ -103,7 +103,7 @@ fn reports_without_csv_say_so() {
         ])
         .assert()
         .code(2)
-        .stderr("error: `upward draft` has no CSV form; use --format term, md or json\n");
+        .stderr("error: `upward draft` has no csv format; use --format term, md or json\n");
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn every_report_takes_file_today_and_boss() {
             .args([
                 command,
                 "-f",
-                "samples/demo.up",
+                "samples/engineer/journal.up",
                 "--today",
                 "2026-11-23",
                 "--boss",
@@ -123,7 +123,7 @@ fn every_report_takes_file_today_and_boss() {
             .assert()
             .success();
         upward(home.path())
-            .args([command, "-f", "samples/demo.up", "--today", "2026-11-23", "--boss", "@nobody"])
+            .args([command, "-f", "samples/engineer/journal.up", "--today", "2026-11-23", "--boss", "@nobody"])
             .assert()
             .code(2)
             .stderr("error: unknown boss `@nobody`; the journal's bosses are @maria (Maria Chen), @dev (Dev Patel)\n");
@@ -131,7 +131,7 @@ fn every_report_takes_file_today_and_boss() {
     upward(home.path())
         .args([
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-23",
             "--boss",
@@ -159,7 +159,13 @@ fn a_journal_with_errors_still_reports_and_says_so() {
 fn colour_only_when_asked() {
     let home = tempfile::tempdir().expect("tempdir");
     let plain = upward(home.path())
-        .args(["-f", "samples/demo.up", "--today", "2026-11-23", "streaks"])
+        .args([
+            "-f",
+            "samples/engineer/journal.up",
+            "--today",
+            "2026-11-23",
+            "streaks",
+        ])
         .output()
         .expect("run");
     assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
@@ -167,7 +173,7 @@ fn colour_only_when_asked() {
         .env_remove("NO_COLOR")
         .args([
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-23",
             "--color",
@@ -185,7 +191,7 @@ fn the_dashboard_has_no_csv() {
     upward(home.path())
         .args([
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-23",
             "--format",
@@ -193,5 +199,5 @@ fn the_dashboard_has_no_csv() {
         ])
         .assert()
         .code(2)
-        .stderr("error: `upward` has no CSV form; use --format term, md or json\n");
+        .stderr("error: `upward` has no csv format; use --format term, md or json\n");
 }

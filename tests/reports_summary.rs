@@ -212,7 +212,7 @@ fn periods() {
 fn report_json_shape_and_usage_errors() {
     let out = run(&[
         "-f",
-        "samples/demo.up",
+        "samples/engineer/journal.up",
         "--today",
         "2026-11-23",
         "report",
@@ -254,7 +254,13 @@ fn report_json_shape_and_usage_errors() {
     assert_eq!(p["priority"]["key"], "invoicing");
     let home = tempfile::tempdir().expect("tempdir");
     support::upward(home.path())
-        .args(["-f", "samples/demo.up", "report", "--period", "soon"])
+        .args([
+            "-f",
+            "samples/engineer/journal.up",
+            "report",
+            "--period",
+            "soon",
+        ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("`soon` is not a period"));

@@ -137,7 +137,7 @@ fn out_of_scope_message_names_the_tags_and_scope() {
     assert_eq!(
         d[0].1,
         "initiative tagged #brand is outside your scope (#platform #oncall) and every priority \
-         active on 2026-04-04, with no informed:"
+         active on 2026-04-04, with no `informed:` field"
     );
 }
 
@@ -485,7 +485,7 @@ fn bypass_fires_on_escalations_without_informed() {
     let d = details("bypass", &lines, "2026-03-05");
     assert_eq!(
         d[0].1,
-        "escalation to @cto on 2026-03-01 without telling @ann (Ann Lee): it has no informed:"
+        "escalation to @cto on 2026-03-01 without telling @ann (Ann Lee): it has no `informed:` field"
     );
     // Without any boss declared, it still fires.
     assert_eq!(
@@ -888,6 +888,29 @@ fn unquantified_win_needs_a_number() {
         fired("unquantified-win", &lines, "2026-06-16"),
         [3, 5, 8, 12, 13, 17]
     );
+}
+
+/// A message that names a missing field quotes it and says "field", so it does not read as cut
+/// off after a colon.
+#[test]
+fn messages_quote_the_field_they_miss() {
+    let lines = [
+        "set checkin-gap off",
+        "set update-gap off",
+        "2026-06-08 win Shipped offline mode",
+        "2026-06-08 problem Timeouts",
+        "2026-06-08 escalate @cto Reorg informed:no",
+    ];
+    let message = |code| details(code, &lines, "2026-06-09").remove(0).1;
+    assert_eq!(
+        message("unquantified-win"),
+        "win of 2026-06-08 has no number in its text or its `impact:` field"
+    );
+    assert_eq!(
+        message("problem-without-solution"),
+        "problem of 2026-06-08 proposes no fix: it has no `solution:` field"
+    );
+    assert!(message("bypass").ends_with("it says `informed:no`"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -278,7 +278,7 @@ fn heatmap_shades_days_and_marks_leave() {
 fn json_is_one_array_of_the_spec_fields() {
     let out = run(&[
         "-f",
-        "samples/demo.up",
+        "samples/engineer/journal.up",
         "--today",
         "2026-11-23",
         "streaks",
@@ -323,7 +323,13 @@ fn json_is_one_array_of_the_spec_fields() {
 
 #[test]
 fn golden_streaks_of_the_demo_journal() {
-    let base = ["-f", "samples/demo.up", "--today", "2026-11-23", "streaks"];
+    let base = [
+        "-f",
+        "samples/engineer/journal.up",
+        "--today",
+        "2026-11-23",
+        "streaks",
+    ];
     golden("streaks-demo.txt", &run(&base));
     golden(
         "streaks-demo.md",
@@ -341,7 +347,7 @@ fn golden_streaks_of_the_demo_journal() {
         "streaks-demo-maria.txt",
         &run(&[
             "-f",
-            "samples/demo.up",
+            "samples/engineer/journal.up",
             "--today",
             "2026-11-23",
             "streaks",

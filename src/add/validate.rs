@@ -20,7 +20,7 @@ impl Reader for WithFile<'_> {
         if canonical(path) == self.canonical {
             Ok(self.bytes.to_vec().into())
         } else {
-            std::fs::read(path).map(Bytes::Owned)
+            model::load::read_regular(path).map(Bytes::Owned)
         }
     }
 }

@@ -1,16 +1,11 @@
 //! `upward export`.
 
-use super::args::{ExportArgs, Format, Global};
+use super::args::{ExportArgs, Global};
 use super::output::{self, Failure};
 use super::{exit, journal};
 use crate::export;
 
 pub fn run(global: &Global, args: &ExportArgs) -> Result<u8, Failure> {
-    if matches!(global.format, Format::Md | Format::Csv) {
-        return Err(Failure::Usage(
-            "`upward export` prints JSON only; drop `--format` or use `--format json`".into(),
-        ));
-    }
     let journal = journal::load(global)?;
     let mut model = export::export(journal);
     if args.redact {

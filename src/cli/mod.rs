@@ -12,6 +12,7 @@ mod explain;
 mod export;
 mod external;
 mod fmt;
+mod formats;
 mod history;
 mod init;
 mod journal;
@@ -70,6 +71,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8, Failure> {
     let global = cli.global;
+    formats::accept(cli.command.as_ref(), global.format)?;
     let Some(command) = cli.command else {
         return dashboard::run(&global);
     };

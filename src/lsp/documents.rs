@@ -255,7 +255,7 @@ impl Reader for Buffers<'_> {
         let path_n = normalize(path);
         match self.files.iter().find(|(p, _)| *p == path_n) {
             Some((_, text)) => Ok(text.as_bytes().to_vec().into()),
-            None => std::fs::read(path).map(Bytes::Owned),
+            None => crate::model::load::read_regular(path).map(Bytes::Owned),
         }
     }
 }

@@ -142,7 +142,7 @@ mod tests {
     /// Every request at every position of real and broken text answers without panicking.
     #[test]
     fn every_position_answers() {
-        let demo = include_str!("../../samples/demo.up");
+        let demo = include_str!("../../samples/engineer/journal.up");
         let broken = "\u{feff}2026-03-02 chekin @zoë #café 😀 ^h due:\r\n  [ ] ^ @\t#\n\tx\0y\n2026-02-30 did\nboss\n  cadence: 9/week ; c\n2026-03-03 promise ^p x\n";
         for (name, text) in [("demo.up", demo), ("broken.up", broken)] {
             let uri =

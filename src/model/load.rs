@@ -1,13 +1,15 @@
 //! Reading a journal from disk: `-f` paths, directory walks and includes.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::source::{SourceFile, Sources};
 use crate::syntax::{self, DirectiveKind, Document, Node, TokenKind};
+
+pub use super::files::{read_regular, walk};
 
 /// A file's bytes: owned, or borrowed from a mapping that lasts as long as the process.
 pub type Bytes = Cow<'static, [u8]>;
@@ -24,8 +26,7 @@ pub struct Disk;
 
 impl Reader for Disk {
     fn read(&self, path: &Path) -> io::Result<Bytes> {
-        let file = std::fs::File::open(path)?;
-        let meta = file.metadata()?;
+        let (file, meta) = super::files::open_regular(path)?;
         if let Ok(len) = usize::try_from(meta.len())
             && meta.is_file()
             && len >= crate::mapped::LARGE
@@ -51,7 +52,7 @@ impl Reader for Overlay {
     fn read(&self, path: &Path) -> io::Result<Bytes> {
         match self.files.iter().find(|(p, _)| p == path) {
             Some((_, text)) => Ok(Cow::Owned(text.clone().into_bytes())),
-            None => std::fs::read(path).map(Cow::Owned),
+            None => read_regular(path).map(Cow::Owned),
         }
     }
 }
@@ -116,6 +117,7 @@ pub fn load(paths: &[PathBuf], reader: &dyn Reader) -> Result<Loaded, LoadError>
         loaded: Loaded::default(),
         seen: HashSet::new(),
         chain: Vec::new(),
+        in_chain: HashMap::new(),
     };
     for path in paths {
         let files = if path.is_dir() && reader.read(path).is_err() {
@@ -137,49 +139,73 @@ pub fn load(paths: &[PathBuf], reader: &dyn Reader) -> Result<Loaded, LoadError>
     Ok(loader.loaded)
 }
 
-/// Every `*.up` file below `dir`, sorted by path component bytewise, skipping names starting with `.`.
-pub fn walk(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by(|a, b| {
-        a.file_name()
-            .as_encoded_bytes()
-            .cmp(b.file_name().as_encoded_bytes())
-    });
-    for entry in entries {
-        let name = entry.file_name();
-        if name.as_encoded_bytes().starts_with(b".") {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path)?);
-        } else if path.extension().is_some_and(|e| e == "up") {
-            out.push(path);
-        }
-    }
-    Ok(out)
-}
-
 struct Loader<'r> {
     reader: &'r dyn Reader,
     loaded: Loaded,
     seen: HashSet<PathBuf>,
     /// The files being loaded, outermost first: a path met again here is a cycle.
     chain: Vec<(PathBuf, String)>,
+    /// Each file of `chain` by canonical path, with its place there.
+    in_chain: HashMap<PathBuf, usize>,
+}
+
+/// A file whose nodes are being placed in load order, up to its next include.
+struct Open {
+    id: FileId,
+    path: PathBuf,
+    /// Each include, by its node, with its target: the included file's nodes come right after it.
+    includes: std::vec::IntoIter<(u32, String, Span)>,
+    /// The first node not yet placed.
+    next: u32,
+    nodes: u32,
 }
 
 impl Loader<'_> {
+    /// Loads `path` and, depth first, every file it includes. The chain of open files is kept
+    /// on a stack of its own, so an include chain of any depth needs no deeper call stack.
     fn file(&mut self, path: &Path, bytes: Bytes) {
+        let Some(first) = self.open(path, bytes) else {
+            return;
+        };
+        let mut stack = vec![first];
+        while let Some(top) = stack.last_mut() {
+            let Some((node, target, span)) = top.includes.next() else {
+                if top.next < top.nodes {
+                    self.loaded.order.push(NodeRun {
+                        file: top.id,
+                        nodes: top.next..top.nodes,
+                    });
+                }
+                stack.pop();
+                if let Some((canonical, _)) = self.chain.pop() {
+                    self.in_chain.remove(&canonical);
+                }
+                continue;
+            };
+            self.loaded.order.push(NodeRun {
+                file: top.id,
+                nodes: top.next..node + 1,
+            });
+            top.next = node + 1;
+            let path = top.path.parent().unwrap_or(Path::new("")).join(target);
+            if let Some(bytes) = self.include(&path, span)
+                && let Some(open) = self.open(&path, bytes)
+            {
+                stack.push(open);
+            }
+        }
+    }
+
+    /// Parses a file not loaded before and puts it on the chain of open files.
+    fn open(&mut self, path: &Path, bytes: Bytes) -> Option<Open> {
         let canonical = canonical(path);
         if !self.seen.insert(canonical.clone()) {
-            return;
+            return None;
         }
         let name = path.display().to_string();
         let source = SourceFile::new(name.clone(), path, bytes);
         let id = FileId(self.loaded.sources.len() as u32);
         let (doc, diags) = syntax::parse(id, &source);
-        // Each include, by its node: the included file's nodes come right after it.
         let includes: Vec<(u32, String, Span)> = (doc.directives.iter())
             .filter_map(|&i| {
                 include_target(&doc, &doc.nodes[i as usize], id, &source.text)
@@ -190,63 +216,64 @@ impl Loader<'_> {
         self.loaded.sources.add(source);
         self.loaded.diagnostics.extend(diags);
         self.loaded.docs.push(doc);
+        self.in_chain.insert(canonical.clone(), self.chain.len());
         self.chain.push((canonical, name));
-        let mut next = 0;
-        for (node, target, span) in includes {
-            self.loaded.order.push(NodeRun {
-                file: id,
-                nodes: next..node + 1,
-            });
-            next = node + 1;
-            self.include(path, &target, span);
-        }
-        if next < nodes {
-            self.loaded.order.push(NodeRun {
-                file: id,
-                nodes: next..nodes,
-            });
-        }
-        self.chain.pop();
+        Some(Open {
+            id,
+            path: path.to_path_buf(),
+            includes: includes.into_iter(),
+            next: 0,
+            nodes,
+        })
     }
 
-    fn include(&mut self, from: &Path, target: &str, span: Span) {
-        let path = from.parent().unwrap_or(Path::new("")).join(target);
-        let canonical = canonical(&path);
-        if let Some(start) = self.chain.iter().position(|(p, _)| *p == canonical) {
-            let mut names: Vec<&str> = self.chain[start..]
-                .iter()
-                .map(|(_, n)| n.as_str())
-                .collect();
+    /// The bytes of an included file not loaded yet; a cycle or a file that cannot be read
+    /// is an error at the include.
+    fn include(&mut self, path: &Path, span: Span) -> Option<Bytes> {
+        let canonical = canonical(path);
+        if let Some(&start) = self.in_chain.get(&canonical) {
             let again = path.display().to_string();
-            names.push(&again);
-            self.loaded.diagnostics.push(Diagnostic::error(
-                codes::INCLUDE,
-                span,
-                format!("include cycle: {}", names.join(" → ")),
-            ));
-            return;
+            let message = format!("include cycle: {}", self.chain_names(start, &again));
+            (self.loaded.diagnostics).push(Diagnostic::error(codes::INCLUDE, span, message));
+            return None;
         }
         if self.seen.contains(&canonical) {
-            return;
+            return None;
         }
-        match self.reader.read(&path) {
-            Ok(bytes) => self.file(&path, bytes),
+        match self.reader.read(path) {
+            Ok(bytes) => Some(bytes),
             Err(err) => {
-                let mut chain: Vec<&str> = self.chain.iter().map(|(_, n)| n.as_str()).collect();
                 let missing = path.display().to_string();
-                chain.push(&missing);
-                self.loaded.diagnostics.push(Diagnostic::error(
-                    codes::INCLUDE,
-                    span,
-                    format!(
-                        "cannot include `{}`: {} (include chain: {})",
-                        missing,
-                        plain_io(&err),
-                        chain.join(" → ")
-                    ),
-                ));
+                let message = format!(
+                    "cannot include `{}`: {} (include chain: {})",
+                    missing,
+                    plain_io(&err),
+                    self.chain_names(0, &missing)
+                );
+                (self.loaded.diagnostics).push(Diagnostic::error(codes::INCLUDE, span, message));
+                None
             }
         }
+    }
+
+    /// The names of the chain from `start`, then `last`, joined by arrows; a long chain
+    /// keeps its first and last three files and says how many it leaves out.
+    fn chain_names(&self, start: usize, last: &str) -> String {
+        const ENDS: usize = 3;
+        let names: Vec<&str> = self.chain[start..]
+            .iter()
+            .map(|(_, n)| n.as_str())
+            .chain([last])
+            .collect();
+        if names.len() <= 2 * ENDS + 1 {
+            return names.join(" → ");
+        }
+        let left_out = names.len() - 2 * ENDS;
+        format!(
+            "{} → … {left_out} more … → {}",
+            names[..ENDS].join(" → "),
+            names[names.len() - ENDS..].join(" → ")
+        )
     }
 }
 
@@ -313,7 +340,24 @@ pub(super) fn included_midway() -> Loaded {
 mod tests {
     use std::borrow::Cow;
 
-    use super::{Disk, Reader};
+    use super::{Disk, Overlay, Reader, load};
+
+    /// A missing file at the end of a long chain names the chain's ends, not every file.
+    #[test]
+    fn a_long_include_chain_is_shortened_in_messages() {
+        let files = (0..10)
+            .map(|i| (format!("{i}.up").into(), format!("include {}.up\n", i + 1)))
+            .collect();
+        let loaded = load(&["0.up".into()], &Overlay { files }).expect("loads");
+        let messages: Vec<&str> = (loaded.diagnostics.iter())
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            ["cannot include `10.up`: no such file \
+              (include chain: 0.up → 1.up → 2.up → … 5 more … → 8.up → 9.up → 10.up)"]
+        );
+    }
 
     /// A large file is mapped, a small one copied; both come back byte for byte.
     #[test]

@@ -2,6 +2,7 @@
 //! scope and settings, with every semantic error of docs/language.md §1–4.
 
 mod entry;
+mod files;
 mod intern;
 pub mod load;
 mod lower;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::facts::{belongs, dated};
+use super::facts::{belongs, dated, label_of};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{BossSet, Journal};
 
@@ -25,7 +25,7 @@ impl Warning {
         let pos = journal.sources.position(d.span);
         Warning {
             code: d.code,
-            message: d.message,
+            message: by_text(journal, &d.message),
             file: journal.sources.get(d.span.file).name.clone(),
             line: pos.line,
             column: pos.column,
@@ -82,41 +82,41 @@ pub fn of_period(journal: &Journal, set: BossSet, from: NaiveDate, end: NaiveDat
     out
 }
 
-/// Warning codes by how soon they need you: broken promises and gaps first.
-const URGENCY: [&str; 14] = [
-    "promise-overdue",
-    "checkin-gap",
-    "update-gap",
-    "feedback-unacted",
-    "neglected-priority",
-    "bypass",
-    "repitch",
-    "out-of-scope",
-    "late-slip",
-    "overcommit",
-    "problem-without-solution",
-    "over-update",
-    "verbose-update",
-    "unquantified-win",
-];
+/// How soon a warning needs you: broken promises (0), then gaps (1), then the rest (2).
+fn tier(code: &str) -> u8 {
+    match code {
+        "promise-overdue" => 0,
+        "checkin-gap" | "update-gap" => 1,
+        _ => 2,
+    }
+}
 
-/// The `n` most urgent warnings (by code, then the latest first) and how many there are.
+/// The `n` most urgent warnings and how many there are: broken promises first, then gaps,
+/// then the rest; within each, the newest first (by the date of the entry it points at, then
+/// the latest written).
 pub fn most_urgent(journal: &Journal, diags: Vec<Diagnostic>, n: usize) -> (Vec<Warning>, usize) {
     let mut warnings: Vec<Diagnostic> = diags
         .into_iter()
         .filter(|d| d.severity == Severity::Warning)
         .collect();
     let total = warnings.len();
-    let urgency = |code: &str| {
-        URGENCY
-            .iter()
-            .position(|c| *c == code)
-            .unwrap_or(URGENCY.len())
-    };
+    let at: std::collections::HashSet<(u32, u32)> = warnings
+        .iter()
+        .map(|d| (d.span.file.0, d.span.start))
+        .collect();
+    let mut dates: HashMap<(u32, u32), NaiveDate> = HashMap::with_capacity(at.len());
+    for e in &journal.entries {
+        let span = journal.entry_span(e);
+        let key = (span.file.0, span.start);
+        if at.contains(&key) {
+            dates.insert(key, e.date);
+        }
+    }
     warnings.sort_by_key(|d| {
+        let date = dates.get(&(d.span.file.0, d.span.start)).copied();
         (
-            urgency(d.code),
-            std::cmp::Reverse((d.span.file, d.span.start)),
+            tier(d.code),
+            std::cmp::Reverse((date, d.span.file, d.span.start)),
         )
     });
     let top = warnings
@@ -125,4 +125,58 @@ pub fn most_urgent(journal: &Journal, diags: Vec<Diagnostic>, n: usize) -> (Vec<
         .map(|d| Warning::new(journal, d))
         .collect();
     (top, total)
+}
+
+/// A rule's message as reports word it: each `^handle` replaced by its entry's text in
+/// quotes, and a priority `#key (Title)` written `Title (#key)`. `check` keeps the handles:
+/// its caret already points at the line.
+pub fn by_text(journal: &Journal, message: &str) -> String {
+    if !message.contains(['^', '#']) {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len() + 32);
+    let mut rest = message;
+    while let Some(at) = rest.find(['^', '#']) {
+        let starts_word = at == 0 || rest[..at].ends_with([' ', '(']);
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let name_len = rest[1..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '/')))
+            .map_or(rest.len() - 1, |n| n);
+        let name = rest[1..1 + name_len].trim_end_matches(['-', '/']);
+        let after = &rest[1 + name.len()..];
+        let replaced = match (starts_word, rest.as_bytes()[0]) {
+            (true, b'^') => journal.handle_named(name).map(|h| {
+                (
+                    format!("\"{}\"", label_of(journal, journal.handle(h).def)),
+                    after,
+                )
+            }),
+            (true, _) => priority_titled(journal, name, after),
+            _ => None,
+        };
+        match replaced {
+            Some((text, after)) => {
+                out.push_str(&text);
+                rest = after;
+            }
+            None => {
+                out.push_str(&rest[..1 + name.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `Title (#key)` and the text after ` (Title)`, when `#key` is a priority's and a
+/// parenthesised title follows it.
+fn priority_titled<'a>(journal: &Journal, key: &str, after: &'a str) -> Option<(String, &'a str)> {
+    let tag = journal.tags.get(key)?;
+    journal.priorities.iter().find(|p| p.key == tag)?;
+    let inner = after.strip_prefix(" (")?;
+    let close = inner.find(')')?;
+    let title = &inner[..close];
+    Some((format!("{title} (#{key})"), &inner[close + 1..]))
 }

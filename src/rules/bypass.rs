@@ -9,8 +9,8 @@ use crate::syntax::Kind;
 pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     for (id, e) in cx.of_kind(Kind::Escalate) {
         let how = match e.fields.informed {
-            None => "it has no informed:",
-            Some(Informed::No) => "it says informed:no",
+            None => "it has no `informed:` field",
+            Some(Informed::No) => "it says `informed:no`",
             Some(_) => continue,
         };
         let to = cx.journal.people_of(e).first().map_or(String::new(), |&p| {

@@ -35,8 +35,8 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         .collect();
     for (id, e) in cx.of_kind(Kind::Initiative) {
         let informed = match e.fields.informed {
-            None => "no informed:",
-            Some(Informed::No) => "informed:no",
+            None => "no `informed:` field",
+            Some(Informed::No) => "`informed:no`",
             Some(_) => continue,
         };
         let mut tags: Vec<TagId> = Vec::new();

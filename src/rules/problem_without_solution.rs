@@ -21,7 +21,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         out.warn_resolved(
             id,
             format!(
-                "problem{name} of {} proposes no fix: it has no solution:",
+                "problem{name} of {} proposes no fix: it has no `solution:` field",
                 e.date
             ),
             &[],

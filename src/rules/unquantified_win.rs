@@ -27,7 +27,10 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         if !quantified {
             out.warn(
                 id,
-                format!("win of {} has no number in its text or impact:", e.date),
+                format!(
+                    "win of {} has no number in its text or its `impact:` field",
+                    e.date
+                ),
                 &[],
             );
         }
