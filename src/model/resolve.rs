@@ -119,15 +119,24 @@ impl Journal {
         }
         self.handles = found.handles;
         self.diagnostics.extend(found.diagnostics);
-        // done, slip and decision belong to the boss of their handle's entry.
+        // done, slip and decision belong to the boss of their handle's entry, or to the boss a
+        // slip naming an active boss handed the promise to; references are in date order.
+        let mut handed: Vec<Option<BossSet>> = vec![None; self.handles.len()];
         for &(id, h) in &found.of_entries {
-            if matches!(
-                self.entries[id as usize].kind,
-                Kind::Done | Kind::Slip | Kind::Decision
-            ) {
-                let def = self.handles[h as usize].def;
-                self.entries[id as usize].bosses = self.entries[def as usize].bosses;
+            let e = &self.entries[id as usize];
+            if !matches!(e.kind, Kind::Done | Kind::Slip | Kind::Decision) {
+                continue;
             }
+            let def = self.handles[h as usize].def;
+            let to = match e.kind {
+                Kind::Slip => self.named_bosses(e),
+                _ => BossSet::default(),
+            };
+            if !to.is_empty() {
+                handed[h as usize] = Some(to);
+            }
+            self.entries[id as usize].bosses =
+                handed[h as usize].unwrap_or(self.entries[def as usize].bosses);
         }
         self.priorities = priorities;
         self.aways = aways;
@@ -219,7 +228,8 @@ impl Journal {
             };
             let handle = &found.handles[h as usize];
             let needs = match (u.item, kind) {
-                (None, Kind::Done | Kind::Slip) => Some(&[HandleKind::Promise][..]),
+                (None, Kind::Done) => Some(&[HandleKind::Promise, HandleKind::Problem][..]),
+                (None, Kind::Slip) => Some(&[HandleKind::Promise][..]),
                 (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
                 _ => None,
             };
@@ -230,6 +240,7 @@ impl Journal {
                 let message = if wrong_kind {
                     let what = match needs {
                         Some([_]) => "a promise",
+                        Some([HandleKind::Promise, _]) => "a promise or a problem",
                         _ => "a pitch or a problem",
                     };
                     format!(
@@ -280,6 +291,17 @@ impl Journal {
             .iter()
             .position(|b| b.person == person && b.active_on(date))
             .map(|i| BossId(i as u8))
+    }
+
+    /// The bosses an entry's header names that are active on its date.
+    fn named_bosses(&self, e: &Entry) -> BossSet {
+        let mut set = BossSet::default();
+        for &p in self.people_of(e) {
+            if let Some(b) = self.active_boss_of(p, e.date) {
+                set.insert(b);
+            }
+        }
+        set
     }
 
     /// Which boss each entry belongs to by itself (docs/language.md §3), before done, slip and decision
