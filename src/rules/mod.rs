@@ -135,7 +135,7 @@ pub fn check_one(journal: &Journal, today: NaiveDate, code: &str) -> Vec<Diagnos
         return Vec::new();
     };
     let cx = Ctx::new(journal, today);
-    let mut out = Out::new(rule.code, journal);
+    let mut out = Out::new(rule.code, &cx);
     (rule.run)(&cx, &mut out);
     out.diags
 }
