@@ -230,10 +230,10 @@ impl<'a> Out<'a> {
         let e = &self.journal.entries[id as usize];
         let old = self.settle_before.is_some_and(|before| e.date < before);
         self.warn_at(self.journal.entry_span(e), message, related);
-        if old || resolved {
-            if let Some(last) = self.diags.pop() {
-                self.diags.push(last.settled());
-            }
+        if (old || resolved)
+            && let Some(last) = self.diags.pop()
+        {
+            self.diags.push(last.settled());
         }
     }
 
