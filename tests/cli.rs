@@ -131,7 +131,8 @@ fn no_journal_found_says_how_to_point_at_one() {
         .arg("check")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no journal found: pass `-f FILE`"));
+        .stderr(predicate::str::contains("no journal found: pass `-f FILE`"))
+        .stderr(predicate::str::contains("start one with `upward init`"));
 }
 
 #[test]
@@ -323,4 +324,107 @@ fn a_format_a_command_lacks_is_refused_with_the_ones_it_has() {
                 args[0]
             ));
     }
+}
+
+/// `--verbose` does not exist, and `--version` is not what was meant: no tip.
+#[test]
+fn an_unknown_flag_is_not_offered_version() {
+    upward()
+        .args(["check", "--verbose"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unexpected argument '--verbose'"))
+        .stderr(predicate::str::contains("--version").not());
+    // Other tips stay.
+    upward()
+        .args(["check", "--formt", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'--format'"));
+}
+
+/// A `--since` after today would print a span that runs backwards.
+#[test]
+fn since_after_today_is_refused() {
+    let (_dir, path) = journal(CLEAN);
+    for command in ["brag", "scorecard"] {
+        upward()
+            .arg("-f")
+            .arg(&path)
+            .args([command, "--since", "2026-04-01", "--today", "2026-03-03"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                "error: `--since 2026-04-01` is after today (2026-03-03); give a date on or before it\n",
+            );
+    }
+}
+
+/// `--boss` is listed only where it means something, and is still taken before the command.
+#[test]
+fn boss_is_a_flag_of_the_reports_only() {
+    upward()
+        .args(["add", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--boss").not());
+    upward()
+        .args(["agenda", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--boss"));
+    let (_dir, path) = journal(CLEAN);
+    for args in [
+        &["--boss", "@ann", "report"][..],
+        &["report", "--boss", "@ann"][..],
+    ] {
+        upward()
+            .arg("-f")
+            .arg(&path)
+            .args(args)
+            .args(["--today", "2026-03-03"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("for @ann"));
+    }
+    upward()
+        .args(["add", "--boss", "@ann", "did", "x"])
+        .assert()
+        .code(2);
+}
+
+/// A period with priorities and no work has no share of the work to show.
+#[test]
+fn a_period_without_work_says_so() {
+    let (_dir, path) = journal(
+        "boss @ann Ann\n  cadence: none\n  updates: none\n2026-03-02 priority #ops Keep it up\n",
+    );
+    upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["report", "--period", "2026-03", "--today", "2026-03-03"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 of 0").not())
+        .stdout(predicate::str::contains("all work served").not())
+        .stdout(predicate::str::contains("No work logged this period."));
+}
+
+/// A directory without any journal file is no journal: exit 2, as for a missing file.
+#[test]
+fn a_directory_without_journal_files_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("notes.txt"), "not a journal\n").expect("write");
+    let shown = dir.path().display().to_string();
+    upward()
+        .arg("-f")
+        .arg(dir.path())
+        .args(["check", "--today", "2026-03-03"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: no journal found in `{shown}`: it holds no *.up file; pass a file, or start one with `upward init {shown}`\n"
+        ));
 }

@@ -2,7 +2,7 @@
 
 use super::args::{BragArgs, Global};
 use super::output::Failure;
-use super::report::{emit, find_boss, load};
+use super::report::{emit, find_boss, load, since};
 use crate::report::brag::{self, Options, default_since};
 
 pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
@@ -12,7 +12,7 @@ pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
         None => Vec::new(),
     };
     let options = Options {
-        since: args.since.unwrap_or_else(|| default_since(today)),
+        since: since(args.since, today, default_since)?,
         bosses,
     };
     emit(global, &brag::build(journal, today, &options))

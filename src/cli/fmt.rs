@@ -102,7 +102,7 @@ fn filter(force: bool) -> Result<u8, Failure> {
 /// Writes the new layout in place. The file is read again under its lock: if it changed since
 /// it was loaded, what is on disk now is formatted instead, so nothing written meanwhile is lost.
 fn rewrite(id: FileId, source: &SourceFile, new: Vec<u8>, force: bool) -> Result<bool, Failure> {
-    formatter::rewrite_locked(&source.path, |now| {
+    let done = formatter::rewrite_locked(&source.path, |now| {
         if now == source.bytes() {
             return Some(new);
         }
@@ -115,7 +115,14 @@ fn rewrite(id: FileId, source: &SourceFile, new: Vec<u8>, force: bool) -> Result
             source.name,
             crate::model::load::plain_io(&e)
         ))
-    })
+    })?;
+    if done.links_split {
+        output::eprint(&format!(
+            "note: `{}` had other hard links; they keep the old text, and only this name has the new\n",
+            source.name
+        ));
+    }
+    Ok(done.changed)
 }
 
 /// A unified diff of the file against its new layout, coloured where colour is allowed.

@@ -34,6 +34,22 @@ pub(super) fn load(global: &Global) -> Result<(&'static Journal, NaiveDate), Fai
     Ok((journal, today))
 }
 
+/// `--since`, else `default`; a date after today is a usage error, as a period that ends
+/// before it starts is: the span would run backwards.
+pub(super) fn since(
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+    default: fn(NaiveDate) -> NaiveDate,
+) -> Result<NaiveDate, Failure> {
+    match since {
+        Some(date) if date > today => Err(Failure::Usage(format!(
+            "`--since {date}` is after today ({today}); give a date on or before it"
+        ))),
+        Some(date) => Ok(date),
+        None => Ok(default(today)),
+    }
+}
+
 /// The boss `--boss` names; an unknown one is a usage error listing the journal's bosses.
 pub(super) fn find_boss(
     journal: &Journal,

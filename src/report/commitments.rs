@@ -185,3 +185,31 @@ pub fn promises<'a>(
             && (bosses.is_empty() || journal.promise_bosses(h, date).0 & bosses.0 != 0)
     })
 }
+
+/// A pitch or problem of `bosses` still waiting for the boss's answer as of `date`: a pitch
+/// with no `decision` since it was last pitched, a problem with no `decision` and no `done`
+/// since it was raised. Each with the entry that raised it last, in journal order.
+pub fn undecided(journal: &Journal, bosses: BossSet, date: NaiveDate) -> Vec<(&Handle, &Entry)> {
+    let past = |id: u32| journal.entries[id as usize].date <= date;
+    let mut out = Vec::new();
+    for h in &journal.handles {
+        let raised = match h.kind {
+            HandleKind::Promise => continue,
+            HandleKind::Pitch => h.pitches().rfind(|&p| past(p)),
+            HandleKind::Problem => Some(h.def).filter(|&d| past(d)),
+        };
+        let Some(raised) = raised.filter(|&r| belongs(&journal.entries[r as usize], bosses)) else {
+            continue;
+        };
+        // Entries are in journal order, so an answer after the raise has a larger id.
+        let decided = h.decisions.iter().any(|&d| d > raised && past(d));
+        let solved = h.kind == HandleKind::Problem && done_on(journal, h, date).is_some();
+        if !decided && !solved {
+            out.push((raised, h));
+        }
+    }
+    out.sort_by_key(|&(raised, _)| raised);
+    out.into_iter()
+        .map(|(raised, h)| (h, &journal.entries[raised as usize]))
+        .collect()
+}

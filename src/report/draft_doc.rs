@@ -1,18 +1,41 @@
-//! `upward draft` printed: the Markdown of the draft (also in the terminal), with a trailing
+//! `upward draft` printed: the Markdown of the draft (in the terminal too), with a trailing
 //! comment line on its length and what was left out.
 
-use super::draft::Draft;
+use super::draft::{Draft, DraftItem, Section};
 use super::render::{Doc, Inline, Look};
 use super::{Report, to_json};
+
+fn list(doc: &mut Doc, items: &[DraftItem]) {
+    doc.list(
+        items
+            .iter()
+            .map(|i| Inline::plain(i.text.clone()))
+            .collect(),
+        "",
+    );
+}
 
 impl Report for Draft {
     fn command(&self) -> &'static str {
         "draft"
     }
 
+    fn term_is_markdown(&self) -> bool {
+        true
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::new();
-        for g in &self.groups {
+        for (section, items) in [(Section::Risks, &self.risks), (Section::Asks, &self.asks)] {
+            if !items.is_empty() {
+                doc.heading(section.title());
+                list(&mut doc, items);
+            }
+        }
+        if !self.done.is_empty() {
+            doc.heading(Section::Done.title());
+        }
+        for g in &self.done {
             doc.para(match &g.priority {
                 Some(p) if p.title.is_empty() => {
                     Inline::styled(Look::Strong, format!("#{}", p.key))
@@ -22,19 +45,18 @@ impl Report for Draft {
                 }
                 None => Inline::styled(Look::Strong, "Also"),
             });
-            doc.list(
-                g.items
-                    .iter()
-                    .map(|i| Inline::plain(i.text.clone()))
-                    .collect(),
-                "",
-            );
+            list(&mut doc, &g.items);
         }
-        if self.groups.is_empty() {
-            doc.para(Inline::styled(
-                Look::Dim,
-                "Nothing new since the last update.",
-            ));
+        if !self.next.is_empty() {
+            doc.heading(Section::Next.title());
+            list(&mut doc, &self.next);
+        }
+        let nothing = self.risks.is_empty()
+            && self.asks.is_empty()
+            && self.done.is_empty()
+            && self.next.is_empty();
+        if nothing && self.left_out.is_empty() {
+            doc.para(Inline::plain("Nothing new since the last update."));
         }
         let after = match &self.last_update {
             Some(u) => format!("since the update of {}", u.date),
@@ -48,7 +70,7 @@ impl Report for Draft {
             let items: Vec<String> = self
                 .left_out
                 .iter()
-                .map(|i| format!("{} {} \"{}\"", i.kind, i.entry.date, short(&i.entry.text)))
+                .map(|i| format!("{} {} \"{}\"", i.kind, i.entry.date, short(&i.text)))
                 .collect();
             note.push_str(&format!("; left out to fit: {}", items.join("; ")));
         }

@@ -45,6 +45,11 @@ pub trait Report {
     fn doc(&self) -> Doc;
     /// The report as JSON (stable field names, documented in docs/reports.md).
     fn json(&self) -> String;
+    /// Whether the terminal shows the report's Markdown (a draft to paste) rather than the
+    /// terminal layout.
+    fn term_is_markdown(&self) -> bool {
+        false
+    }
     /// The report as one table, where its data is a table.
     fn csv(&self) -> Option<Csv> {
         None
@@ -62,6 +67,7 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 /// is a sentence for a format the report does not have (CSV of a report that is no table).
 pub fn render(report: &dyn Report, format: Format, width: Option<u16>) -> Result<String, String> {
     match format {
+        Format::Term if report.term_is_markdown() => Ok(render::md::render(&report.doc())),
         Format::Term => Ok(render::term::render(&report.doc(), width)),
         Format::Md => Ok(render::md::render(&report.doc())),
         Format::Json => Ok(report.json()),
