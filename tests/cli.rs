@@ -428,3 +428,34 @@ fn a_directory_without_journal_files_is_a_usage_error() {
             "error: no journal found in `{shown}`: it holds no *.up file; pass a file, or start one with `upward init {shown}`\n"
         ));
 }
+
+/// On a journal with errors, the note on stderr says what the report does with them: an
+/// unreadable line counts for nothing, an entry with a wrong field counts without it.
+#[test]
+fn a_report_on_errors_does_what_its_note_says() {
+    let (_dir, path) = journal(
+        "boss @a Ann\n  cadence: weekly\n  updates: none\n\
+         2026-03-02 did Fixed it rank:2\n\
+         2026-03-03 checkin @a dur:half-hour\n\
+         2026-03-03 chekin @a Lost\n",
+    );
+    let out = upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["report", "--period", "2026-03", "--today", "2026-03-05"])
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "note: the journal has 3 errors: a line that cannot be read counts for nothing here, \
+         and an entry with a wrong or missing field counts without it; run `upward check` to see them\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let text = json.to_string();
+    assert!(text.contains("\"Fixed it\""), "{text}");
+    assert!(!text.contains("rank"), "{text}");
+    assert!(!text.contains("Lost"), "{text}");
+    assert_eq!(json["checkins"].as_array().map(Vec::len), Some(1), "{text}");
+}

@@ -67,6 +67,8 @@ pub enum Format {
     Md,
     Json,
     Csv,
+    /// One self-contained page (report, streaks and brag)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -197,6 +199,12 @@ pub struct ReportArgs {
     /// this-week, last-week, this-month, last-month, YYYY-MM or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)
     #[arg(long, default_value = "this-week")]
     pub period: String,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
+    /// Show #private entries on the HTML page (left out of it by default)
+    #[arg(long)]
+    pub private: bool,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -209,6 +217,9 @@ pub struct StreaksArgs {
     /// Count only entries that git shows were not backfilled
     #[arg(long)]
     pub strict: bool,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -230,6 +241,9 @@ pub struct BragArgs {
     /// First day to include (default: a year before today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

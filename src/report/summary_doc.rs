@@ -42,6 +42,10 @@ impl Report for Summary {
         "report"
     }
 
+    fn html(&self) -> Option<String> {
+        Some(super::html::report_page::page(self))
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::new();
         let p = &self.period;
