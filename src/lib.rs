@@ -19,6 +19,7 @@ pub mod rules;
 pub mod source;
 pub mod syntax;
 mod threads;
+pub mod write;
 
 use chrono::NaiveDate;
 

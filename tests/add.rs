@@ -307,6 +307,18 @@ fn an_empty_edit_adds_nothing_and_a_bad_one_keeps_the_draft() {
         .success()
         .stderr(predicate::str::contains("nothing to add"));
     assert_eq!(read(&path), BASE);
+    // Closed without writing anything, with or without a kind given: nothing is added.
+    let untouched = editor(dir.path(), "true");
+    for kind in [&[][..], &["did"][..]] {
+        upward(dir.path())
+            .env("EDITOR", &untouched)
+            .args(["add", "-e", "--today", TODAY])
+            .args(kind)
+            .assert()
+            .success()
+            .stderr("nothing to add; the journal is unchanged\n");
+        assert_eq!(read(&path), BASE);
+    }
     let bad = editor(dir.path(), r#"printf '2026-11-20 did rank:1 x\n' > "$1""#);
     upward(dir.path())
         .env("EDITOR", &bad)

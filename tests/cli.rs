@@ -131,7 +131,8 @@ fn no_journal_found_says_how_to_point_at_one() {
         .arg("check")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no journal found: pass `-f FILE`"));
+        .stderr(predicate::str::contains("no journal found: pass `-f FILE`"))
+        .stderr(predicate::str::contains("start one with `upward init`"));
 }
 
 #[test]
@@ -323,4 +324,138 @@ fn a_format_a_command_lacks_is_refused_with_the_ones_it_has() {
                 args[0]
             ));
     }
+}
+
+/// `--verbose` does not exist, and `--version` is not what was meant: no tip.
+#[test]
+fn an_unknown_flag_is_not_offered_version() {
+    upward()
+        .args(["check", "--verbose"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unexpected argument '--verbose'"))
+        .stderr(predicate::str::contains("--version").not());
+    // Other tips stay.
+    upward()
+        .args(["check", "--formt", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'--format'"));
+}
+
+/// A `--since` after today would print a span that runs backwards.
+#[test]
+fn since_after_today_is_refused() {
+    let (_dir, path) = journal(CLEAN);
+    for command in ["brag", "scorecard"] {
+        upward()
+            .arg("-f")
+            .arg(&path)
+            .args([command, "--since", "2026-04-01", "--today", "2026-03-03"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                "error: `--since 2026-04-01` is after today (2026-03-03); give a date on or before it\n",
+            );
+    }
+}
+
+/// `--boss` is listed only where it means something, and is still taken before the command.
+#[test]
+fn boss_is_a_flag_of_the_reports_only() {
+    upward()
+        .args(["add", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--boss").not());
+    upward()
+        .args(["agenda", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--boss"));
+    let (_dir, path) = journal(CLEAN);
+    for args in [
+        &["--boss", "@ann", "report"][..],
+        &["report", "--boss", "@ann"][..],
+    ] {
+        upward()
+            .arg("-f")
+            .arg(&path)
+            .args(args)
+            .args(["--today", "2026-03-03"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("for @ann"));
+    }
+    upward()
+        .args(["add", "--boss", "@ann", "did", "x"])
+        .assert()
+        .code(2);
+}
+
+/// A period with priorities and no work has no share of the work to show.
+#[test]
+fn a_period_without_work_says_so() {
+    let (_dir, path) = journal(
+        "boss @ann Ann\n  cadence: none\n  updates: none\n2026-03-02 priority #ops Keep it up\n",
+    );
+    upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["report", "--period", "2026-03", "--today", "2026-03-03"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 of 0").not())
+        .stdout(predicate::str::contains("all work served").not())
+        .stdout(predicate::str::contains("No work logged this period."));
+}
+
+/// A directory without any journal file is no journal: exit 2, as for a missing file.
+#[test]
+fn a_directory_without_journal_files_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("notes.txt"), "not a journal\n").expect("write");
+    let shown = dir.path().display().to_string();
+    upward()
+        .arg("-f")
+        .arg(dir.path())
+        .args(["check", "--today", "2026-03-03"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: no journal found in `{shown}`: it holds no *.up file; pass a file, or start one with `upward init {shown}`\n"
+        ));
+}
+
+/// On a journal with errors, the note on stderr says what the report does with them: an
+/// unreadable line counts for nothing, an entry with a wrong field counts without it.
+#[test]
+fn a_report_on_errors_does_what_its_note_says() {
+    let (_dir, path) = journal(
+        "boss @a Ann\n  cadence: weekly\n  updates: none\n\
+         2026-03-02 did Fixed it rank:2\n\
+         2026-03-03 checkin @a dur:half-hour\n\
+         2026-03-03 chekin @a Lost\n",
+    );
+    let out = upward()
+        .arg("-f")
+        .arg(&path)
+        .args(["report", "--period", "2026-03", "--today", "2026-03-05"])
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "note: the journal has 3 errors: a line that cannot be read counts for nothing here, \
+         and an entry with a wrong or missing field counts without it; run `upward check` to see them\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let text = json.to_string();
+    assert!(text.contains("\"Fixed it\""), "{text}");
+    assert!(!text.contains("rank"), "{text}");
+    assert!(!text.contains("Lost"), "{text}");
+    assert_eq!(json["checkins"].as_array().map(Vec::len), Some(1), "{text}");
 }

@@ -41,6 +41,7 @@ set repitch 45
   > Keep me posted.
   solution: none yet
 2026-11-03 promise ^risk-memo due:2026-11-05 Risk memo
+2026-11-03 pitch ^café A café corner
 ";
 
 /// (line, text on it, Vim group, TextMate scope): what each token must be highlighted as.
@@ -158,6 +159,12 @@ const PROBES: &[(usize, &str, &str, &str)] = &[
     (
         14,
         "^risk-memo",
+        "upwardHandle",
+        "entity.name.function.handle.upward",
+    ),
+    (
+        15,
+        "^café",
         "upwardHandle",
         "entity.name.function.handle.upward",
     ),

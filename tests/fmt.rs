@@ -600,3 +600,53 @@ fn the_docs_example_is_what_fmt_does() {
     let journal = Journal::from_text("doc.up", &after);
     assert!(!journal.has_errors());
 }
+
+#[test]
+fn only_up_files_inside_the_journal_are_rewritten_even_with_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(notes.join("2026")).expect("mkdir");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    let main = notes.join("journal.up");
+    std::fs::write(
+        &main,
+        "include  2026/q1.up\ninclude ../outside/Makefile\ninclude ../outside/other.up\n2026-03-02  did x\n",
+    )
+    .expect("write");
+    let makefile = "all:\n\tcargo   build\n";
+    let other = "2026-01-07   did   z\n";
+    std::fs::write(notes.join("2026/q1.up"), "2026-01-05 did   y\n").expect("write");
+    std::fs::write(outside.join("Makefile"), makefile).expect("write");
+    std::fs::write(outside.join("other.up"), other).expect("write");
+    for force in [false, true] {
+        let mut cmd = upward();
+        cmd.arg("-f").arg(&main).arg("fmt");
+        if force {
+            cmd.arg("--force");
+        }
+        let out = cmd.output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            std::fs::read_to_string(outside.join("Makefile")).expect("read"),
+            makefile
+        );
+        assert_eq!(
+            std::fs::read_to_string(outside.join("other.up")).expect("read"),
+            other
+        );
+        for name in ["Makefile", "other.up"] {
+            let notes: Vec<&str> = stderr.lines().filter(|l| l.contains(name)).collect();
+            assert_eq!(notes.len(), 1, "one line about {name}: {stderr}");
+            assert!(notes[0].starts_with("note: "), "{stderr}");
+        }
+    }
+    assert_eq!(
+        std::fs::read_to_string(&main).expect("read"),
+        "include 2026/q1.up\ninclude ../outside/Makefile\ninclude ../outside/other.up\n2026-03-02 did x\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(notes.join("2026/q1.up")).expect("read"),
+        "2026-01-05 did y\n"
+    );
+}

@@ -89,6 +89,11 @@ fn churn_backfilled_and_edited_on_a_linear_history() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Ship billing v2 #billing"))
+        // A change shows the entry's date and the commit's, each labelled.
+        .stdout(predicate::str::contains(format!(
+            "    dated 2026-11-02  committed 2026-11-11  {}  edited the 2026-11-02 entry: rank 1 → 2\n",
+            &c4[..8]
+        )))
         .stdout(predicate::str::contains(
             "journal.up:6  2026-11-04 Late entry #billing  committed 2026-11-10 (6 days later",
         ))

@@ -60,7 +60,12 @@ fn init_never_overwrites_and_reuses_a_repository() {
         .stdout(predicate::str::contains(
             "kept ./journal.up (it already exists)",
         ))
-        .stdout(predicate::str::contains("created ./.gitattributes"));
+        .stdout(predicate::str::contains("created ./.gitattributes"))
+        // A kept journal is the user's own: its examples are not "commented out".
+        .stdout(predicate::str::contains("commented out").not())
+        .stdout(predicate::str::contains(
+            "next: `upward -f ./journal.up check`",
+        ));
     assert_eq!(
         std::fs::read_to_string(dir.join("journal.up")).unwrap(),
         "2026-11-01 did Mine\n"

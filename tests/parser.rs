@@ -183,3 +183,26 @@ fn huge_lines_and_words_are_one_error_each() {
     );
     assert_eq!(diagnostics(&long_word), vec![(1, 16, "too-long")]);
 }
+
+/// A handle's lowercase letters may be of any script: `^café` is one handle, not `^caf`
+/// followed by text; `^Café` starts with an uppercase letter and is text.
+#[test]
+fn handles_take_non_ascii_lowercase_letters() {
+    let handles = |text: &str| -> Vec<String> {
+        tokens(text)
+            .into_iter()
+            .filter(|t| t.2 == TokenKind::Handle)
+            .map(|t| t.3)
+            .collect()
+    };
+    assert_eq!(handles("2026-01-01 pitch ^café A café corner\n"), ["^café"]);
+    assert_eq!(handles("2026-01-01 pitch ^ключ-2 Key\n"), ["^ключ-2"]);
+    assert!(handles("2026-01-01 did ^Café corner\n").is_empty());
+    // The model finds it by its whole name.
+    let j = upward::model::Journal::from_text(
+        "t.up",
+        "2026-01-01 pitch ^café A corner\n2026-01-05 decision ^café outcome:accepted\n",
+    );
+    assert!(!j.has_errors(), "{:#?}", j.diagnostics);
+    assert!(j.handle_named("café").is_some());
+}

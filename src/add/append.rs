@@ -1,7 +1,7 @@
 //! The locked append: validate under the lock, write once, sync, then run the step after.
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -10,6 +10,7 @@ use super::AddError;
 use super::validate::{Verdict, verdict};
 use crate::diag::Diagnostic;
 use crate::model::Journal;
+use crate::write::Locked;
 
 /// An entry that was appended.
 #[derive(Debug)]
@@ -35,8 +36,9 @@ pub fn append_entry(
     after: impl FnOnce(&[u8]) -> Result<(), String>,
 ) -> Result<Added, AddError> {
     let existed = target.exists();
-    let mut file = lock(target)?;
-    let (verdict, entry_start, after_bytes) = match write(&mut file, paths, target, entry, today) {
+    let mut locked = lock(target)?;
+    let file = &mut locked.file;
+    let (verdict, entry_start, after_bytes) = match write(file, paths, target, entry, today) {
         Ok(done) => done,
         Err(e) => {
             // A file created only to hold the lock goes again, so a refusal changes nothing.
@@ -88,9 +90,7 @@ fn write(
         } = verdict;
         return Err(AddError::Refused(Box::new(journal), new_errors));
     }
-    file.write_all(&addition)
-        .and_then(|_| file.sync_all())
-        .map_err(|e| io_error("write", target, &e))?;
+    crate::write::append(file, &addition).map_err(|e| io_error("write", target, &e))?;
     Ok((verdict, entry_start, after))
 }
 
@@ -119,40 +119,9 @@ pub fn addition(before: &[u8], entry: &str) -> (Vec<u8>, usize) {
     (out, start)
 }
 
-/// Opens `target` for appending (creating it when missing) and takes an exclusive lock on it.
-/// A file replaced while we waited (an atomic rename by another writer) is opened again, so
-/// the lock is always on the file the path names.
-fn lock(target: &Path) -> Result<File, AddError> {
-    for _ in 0..20 {
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(target)
-            .map_err(|e| io_error("open", target, &e))?;
-        fs4::FileExt::lock(&file).map_err(|e| io_error("lock", target, &e))?;
-        if same_file(&file, target) {
-            return Ok(file);
-        }
-    }
-    Err(AddError::Io(format!(
-        "cannot lock `{}`: it keeps being replaced by another program",
-        target.display()
-    )))
-}
-
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), std::fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_file: &File, path: &Path) -> bool {
-    path.exists()
+/// Opens `target` for appending (creating it when missing) under the writers' lock.
+fn lock(target: &Path) -> Result<Locked, AddError> {
+    crate::write::lock(target, true).map_err(|e| io_error("lock", target, &e))
 }
 
 fn io_error(what: &str, path: &Path, err: &std::io::Error) -> AddError {

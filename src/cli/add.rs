@@ -31,9 +31,11 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<u8, Failure> {
                 .map_err(|e| Failure::Usage(e.to_string()))?,
             None => format!("{} ", date.format("%Y-%m-%d")),
         };
-        let d =
-            editor::edit(&add::template(&first), &std::env::temp_dir()).map_err(Failure::Usage)?;
-        match add::from_edited(&d.text) {
+        let template = add::template(&first);
+        let d = editor::edit(&template, &std::env::temp_dir()).map_err(Failure::Usage)?;
+        // Closed without writing: the template as it was is nothing to add.
+        let edited = if d.text == template { "" } else { &d.text };
+        match add::from_edited(edited) {
             Ok(Some(entry)) => {
                 draft = Some(d);
                 entry

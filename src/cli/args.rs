@@ -25,6 +25,8 @@ Exit codes: 0 clean (or warnings only), 1 errors (or warnings with --deny warnin
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    #[command(flatten)]
+    pub boss: BossArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -44,8 +46,17 @@ pub struct Global {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// `--boss`, from the commands that take it (see [`BossArg`]).
+    #[arg(skip)]
+    pub boss: Option<String>,
+}
+
+/// `--boss`, on the commands that report on a boss (and before any command, for the
+/// dashboard); the others do not list it.
+#[derive(Debug, Args, Clone, Default)]
+pub struct BossArg {
     /// The boss to report on, by @id (default: every active boss, or the first for one-boss reports)
-    #[arg(long, global = true, value_name = "@ID")]
+    #[arg(long, value_name = "@ID")]
     pub boss: Option<String>,
 }
 
@@ -56,6 +67,8 @@ pub enum Format {
     Md,
     Json,
     Csv,
+    /// One self-contained page (report, streaks and brag)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -181,36 +194,62 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// this-week, last-week, this-month, last-month, YYYY-MM or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)
     #[arg(long, default_value = "this-week")]
     pub period: String,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
+    /// Show #private entries on the HTML page (left out of it by default)
+    #[arg(long)]
+    pub private: bool,
 }
 
 #[derive(Debug, Args, Clone)]
 pub struct StreaksArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// Weeks the heatmap shows (1 to 520)
     #[arg(long, default_value_t = 26, value_parser = clap::value_parser!(u32).range(1..=520))]
     pub weeks: u32,
     /// Count only entries that git shows were not backfilled
     #[arg(long)]
     pub strict: bool,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
-pub struct AgendaArgs {}
+pub struct AgendaArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
+}
 
 #[derive(Debug, Args, Clone, Default)]
-pub struct DraftArgs {}
+pub struct DraftArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
+}
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct BragArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// First day to include (default: a year before today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
+    /// Leave out #private entries and replace people by roles, as `export --redact` does
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ScorecardArgs {
+    #[command(flatten)]
+    pub boss: BossArg,
     /// First day of the window scored (default: 90 days up to today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
@@ -290,4 +329,19 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+impl Command {
+    /// The `--boss` given after the command's name, for the commands that take it.
+    pub fn boss(&self) -> Option<&String> {
+        match self {
+            Command::Report(a) => a.boss.boss.as_ref(),
+            Command::Streaks(a) => a.boss.boss.as_ref(),
+            Command::Agenda(a) => a.boss.boss.as_ref(),
+            Command::Draft(a) => a.boss.boss.as_ref(),
+            Command::Brag(a) => a.boss.boss.as_ref(),
+            Command::Scorecard(a) => a.boss.boss.as_ref(),
+            _ => None,
+        }
+    }
 }

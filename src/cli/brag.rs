@@ -2,8 +2,9 @@
 
 use super::args::{BragArgs, Global};
 use super::output::Failure;
-use super::report::{emit, find_boss, load};
+use super::report::{emit, find_boss, load, redaction, since};
 use crate::report::brag::{self, Options, default_since};
+use crate::report::redact::Redact;
 
 pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
     let (journal, today) = load(global)?;
@@ -12,8 +13,12 @@ pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
         None => Vec::new(),
     };
     let options = Options {
-        since: args.since.unwrap_or_else(|| default_since(today)),
+        since: since(args.since, today, default_since)?,
         bosses,
     };
-    emit(global, &brag::build(journal, today, &options))
+    let mut brag = brag::build(journal, today, &options);
+    if let Some(r) = redaction(global, journal, args.redact, false) {
+        brag.redact(&r);
+    }
+    emit(global, &brag)
 }

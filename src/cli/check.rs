@@ -35,7 +35,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
             out.write_all(b"\n")
         })?,
         Format::Csv => output::print_data(&csv(&all()))?,
-        Format::Term | Format::Md => {
+        Format::Term | Format::Md | Format::Html => {
             output::print(&diag::render_term(diags, &journal.sources, true))?;
             output::print(&extra_term)?;
             output::eprint(&summary(&all()));

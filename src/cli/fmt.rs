@@ -1,6 +1,7 @@
 //! `upward fmt`: rewrite the journal's files in the canonical layout, or show what would change.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 use colored::Colorize;
 use serde::Serialize;
@@ -16,7 +17,8 @@ use crate::source::{SourceFile, Sources};
 #[derive(Debug, Serialize)]
 struct FileReport {
     file: String,
-    /// `unchanged`, `formatted`, `would-change` (with `--check`) or `refused` (parse errors).
+    /// `unchanged`, `formatted`, `would-change` (with `--check`), `refused` (parse errors) or
+    /// `outside` (reached by `include` but not a `*.up` file in the journal's folders).
     status: &'static str,
     errors: Vec<JsonDiagnostic>,
 }
@@ -26,6 +28,7 @@ pub fn run(global: &Global, args: &FmtArgs) -> Result<u8, Failure> {
         return filter(args.force);
     }
     let journal = journal::load(global)?;
+    let trees = trees(&journal::paths(global)?);
     let json = global.format == Format::Json;
     let mut reports = Vec::new();
     let mut code = exit::OK;
@@ -35,6 +38,17 @@ pub fn run(global: &Global, args: &FmtArgs) -> Result<u8, Failure> {
             status: "unchanged",
             errors: Vec::new(),
         };
+        if !inside(&source.path, &trees) {
+            report.status = "outside";
+            if !json {
+                output::eprint(&format!(
+                    "note: `{}` is not a `*.up` file in the journal's folders, so fmt leaves it alone\n",
+                    source.name
+                ));
+            }
+            reports.push(report);
+            continue;
+        }
         match formatter::format_file(id, source, args.force) {
             Err(errors) => {
                 code = exit::FINDINGS;
@@ -75,6 +89,31 @@ pub fn run(global: &Global, args: &FmtArgs) -> Result<u8, Failure> {
     Ok(code)
 }
 
+/// The folders `fmt` may write in: each journal directory, and the folder of each journal
+/// file (where the files it includes normally live), canonical.
+fn trees(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .filter_map(|p| {
+            if p.is_dir() {
+                Some(p)
+            } else {
+                p.parent().map(Path::to_path_buf)
+            }
+        })
+        .collect()
+}
+
+/// Whether `fmt` may rewrite `path`: a `*.up` file whose real path lies in one of `trees`.
+/// Anything else an `include` reaches (a Makefile, a file in another folder) is left alone.
+fn inside(path: &Path, trees: &[PathBuf]) -> bool {
+    path.extension().is_some_and(|e| e == "up")
+        && std::fs::canonicalize(path).is_ok_and(|real| {
+            real.extension().is_some_and(|e| e == "up") && trees.iter().any(|t| real.starts_with(t))
+        })
+}
+
 /// `--stdin`: standard input to standard output. A buffer with parse errors is written back as
 /// it came (an editor replaces its text with what it gets), and the errors go to stderr.
 fn filter(force: bool) -> Result<u8, Failure> {
@@ -102,7 +141,7 @@ fn filter(force: bool) -> Result<u8, Failure> {
 /// Writes the new layout in place. The file is read again under its lock: if it changed since
 /// it was loaded, what is on disk now is formatted instead, so nothing written meanwhile is lost.
 fn rewrite(id: FileId, source: &SourceFile, new: Vec<u8>, force: bool) -> Result<bool, Failure> {
-    formatter::rewrite_locked(&source.path, |now| {
+    let done = formatter::rewrite_locked(&source.path, |now| {
         if now == source.bytes() {
             return Some(new);
         }
@@ -115,7 +154,14 @@ fn rewrite(id: FileId, source: &SourceFile, new: Vec<u8>, force: bool) -> Result
             source.name,
             crate::model::load::plain_io(&e)
         ))
-    })
+    })?;
+    if done.links_split {
+        output::eprint(&format!(
+            "note: `{}` had other hard links; they keep the old text, and only this name has the new\n",
+            source.name
+        ));
+    }
+    Ok(done.changed)
 }
 
 /// A unified diff of the file against its new layout, coloured where colour is allowed.

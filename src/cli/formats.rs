@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use super::args::{Command, Format};
 use super::output::Failure;
 
-use Format::{Csv, Json, Md, Term};
+use Format::{Csv, Html, Json, Md, Term};
 
 /// The command's name and the formats it produces. Giving a command a format is one edit
 /// to its line here.
@@ -17,11 +17,11 @@ fn table(command: Option<&Command>) -> (&'static str, &'static [Format]) {
     match command {
         Command::Check(_) => ("check", &[Term, Json, Csv]),
         Command::Explain(_) => ("explain", &[Term, Json]),
-        Command::Report(_) => ("report", &[Term, Md, Json, Csv]),
-        Command::Streaks(_) => ("streaks", &[Term, Md, Json, Csv]),
+        Command::Report(_) => ("report", &[Term, Md, Json, Csv, Html]),
+        Command::Streaks(_) => ("streaks", &[Term, Md, Json, Csv, Html]),
         Command::Agenda(_) => ("agenda", &[Term, Md, Json, Csv]),
         Command::Draft(_) => ("draft", &[Term, Md, Json]),
-        Command::Brag(_) => ("brag", &[Term, Md, Json, Csv]),
+        Command::Brag(_) => ("brag", &[Term, Md, Json, Csv, Html]),
         Command::Scorecard(_) => ("scorecard", &[Term, Md, Json, Csv]),
         Command::History(_) => ("history", &[Term, Json]),
         Command::Init(_) => ("init", &[Term]),

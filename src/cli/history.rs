@@ -66,9 +66,11 @@ mod term {
         }
         for p in &r.priorities {
             out.push_str(&format!("  {} {}\n", p.title, format!("#{}", p.key).cyan()));
+            // Both dates, labelled: the entry's (what JSON's `date` is) and the commit's.
             for c in &p.changes {
                 out.push_str(&format!(
-                    "    {}  {}  {}\n",
+                    "    dated {}  committed {}  {}  {}\n",
+                    c.date,
                     c.committed,
                     short(&c.commit).yellow(),
                     c.summary

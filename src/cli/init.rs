@@ -1,7 +1,6 @@
 //! `upward init [DIR]`: a notes repository with a starter journal and a pre-commit hook.
 //! It never overwrites a file: what exists is kept and reported.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::args::{Global, InitArgs};
@@ -19,7 +18,7 @@ pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
     })?;
     let mut lines = Vec::new();
     let hooks = repository(&dir, &mut lines)?;
-    create(
+    let started = create(
         &dir.join("journal.up"),
         crate::add::STARTER,
         false,
@@ -37,10 +36,17 @@ pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
         create(&hooks.join("pre-commit"), &hook(&exe), true, &mut lines)?;
     }
     let journal = dir.join("journal.up");
-    lines.push(format!(
-        "next: edit {} (every example in it is commented out), or `upward add did \"…\"`",
-        journal.display()
-    ));
+    lines.push(if started {
+        format!(
+            "next: edit {} (every example in it is commented out), or `upward add did \"…\"`",
+            journal.display()
+        )
+    } else {
+        format!(
+            "next: `upward -f {} check`, or `upward add did \"…\"`",
+            journal.display()
+        )
+    });
     output::print(&(lines.join("\n") + "\n"))?;
     Ok(exit::OK)
 }
@@ -78,34 +84,21 @@ fn hook(_exe: &Path) -> String {
     String::new()
 }
 
-/// Writes a new file, never replacing one; says what it did.
+/// Writes a new file, never replacing one; says what it did. True when it wrote the file.
 fn create(
     path: &Path,
     text: &str,
     executable: bool,
     lines: &mut Vec<String>,
-) -> Result<(), Failure> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    if executable {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o755);
-    }
-    let _ = executable;
-    match options.open(path) {
-        Ok(mut file) => {
-            file.write_all(text.as_bytes())
-                .and_then(|_| file.sync_all())
-                .map_err(|e| io(path, &e))?;
-            lines.push(format!("created {}", path.display()));
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            lines.push(format!("kept {} (it already exists)", path.display()));
-        }
-        Err(e) => return Err(io(path, &e)),
-    }
-    Ok(())
+) -> Result<bool, Failure> {
+    let created =
+        crate::write::create_new(path, text.as_bytes(), executable).map_err(|e| io(path, &e))?;
+    lines.push(if created {
+        format!("created {}", path.display())
+    } else {
+        format!("kept {} (it already exists)", path.display())
+    });
+    Ok(created)
 }
 
 fn io(path: &Path, err: &std::io::Error) -> Failure {

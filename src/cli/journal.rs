@@ -23,7 +23,7 @@ pub fn paths(global: &Global) -> Result<Vec<PathBuf>, Failure> {
         }
     }
     Err(Failure::Usage(
-        "no journal found: pass `-f FILE` or `-f DIR`, set UPWARD_JOURNAL, or run where ./journal.up or ./notes/ exists"
+        "no journal found: pass `-f FILE` or `-f DIR`, set UPWARD_JOURNAL, run where ./journal.up or ./notes/ exists, or start one with `upward init`"
             .into(),
     ))
 }
@@ -36,6 +36,13 @@ pub fn load(global: &Global) -> Result<&'static Journal, Failure> {
         if !p.exists() {
             return Err(Failure::Usage(format!(
                 "cannot read journal `{}`: no such file or directory",
+                p.display()
+            )));
+        }
+        if p.is_dir() && model::load::walk(p).is_ok_and(|files| files.is_empty()) {
+            return Err(Failure::Usage(format!(
+                "no journal found in `{}`: it holds no *.up file; pass a file, or start one with `upward init {}`",
+                p.display(),
                 p.display()
             )));
         }

@@ -25,7 +25,7 @@ mod streaks;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 pub use args::{Cli, Command, Format, Global};
 pub use output::Failure;
@@ -44,6 +44,7 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
+            let err = without_version_tip(err);
             let code = if err.use_stderr() {
                 exit::USAGE
             } else {
@@ -69,8 +70,33 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// clap offers `--version` for any unknown flag that looks like it (`--verbose`), which is
+/// never what was meant: such an error keeps its message and drops the tip.
+fn without_version_tip(err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let tip = err.get(ContextKind::SuggestedArg);
+    if err.kind() != ErrorKind::UnknownArgument
+        || !matches!(tip, Some(ContextValue::String(s)) if s == "--version")
+    {
+        return err;
+    }
+    let mut plain = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(&Cli::command());
+    for (kind, value) in err.context() {
+        if !matches!(kind, ContextKind::SuggestedArg | ContextKind::Usage) {
+            plain.insert(kind, value.clone());
+        }
+    }
+    plain
+}
+
 fn run(cli: Cli) -> Result<u8, Failure> {
-    let global = cli.global;
+    let mut global = cli.global;
+    global.boss = cli
+        .command
+        .as_ref()
+        .and_then(Command::boss)
+        .or(cli.boss.boss.as_ref())
+        .cloned();
     formats::accept(cli.command.as_ref(), global.format)?;
     let Some(command) = cli.command else {
         return dashboard::run(&global);

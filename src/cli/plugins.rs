@@ -40,7 +40,7 @@ pub fn run(global: &Global, _args: &PluginsArgs) -> Result<u8, Failure> {
             output::print_data(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"))?
         }
         Format::Csv => output::print_data(&csv(&rows))?,
-        Format::Term | Format::Md => output::print(&term(&rows))?,
+        Format::Term | Format::Md | Format::Html => output::print(&term(&rows))?,
     }
     Ok(exit::OK)
 }

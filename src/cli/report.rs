@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use super::args::{Format, Global, ReportArgs};
 use super::output::{self, Failure};
 use super::{exit, journal};
+use crate::export::{self, Redaction};
 use crate::model::{BossId, Journal};
+use crate::report::redact::Redact;
 use crate::report::{self, Report, range, select, summary};
 
 pub fn run(global: &Global, args: &ReportArgs) -> Result<u8, Failure> {
@@ -17,7 +19,28 @@ pub fn run(global: &Global, args: &ReportArgs) -> Result<u8, Failure> {
         None => Vec::new(),
     };
     let options = summary::Options { period, bosses };
-    emit(global, &summary::build(journal, today, &options))
+    let mut summary = summary::build(journal, today, &options);
+    if let Some(r) = redaction(global, journal, args.redact, args.private) {
+        summary.redact(&r);
+    }
+    emit(global, &summary)
+}
+
+/// What to leave out: with `--redact`, what `export --redact` leaves out (and people become
+/// roles); else on an HTML page without `--private`, the `#private` entries.
+pub(super) fn redaction(
+    global: &Global,
+    journal: &Journal,
+    redact: bool,
+    private: bool,
+) -> Option<Redaction> {
+    if redact {
+        Some(Redaction::new(&export::export(journal)))
+    } else if global.format == Format::Html && !private {
+        Some(Redaction::private_only(&export::export(journal)))
+    } else {
+        None
+    }
 }
 
 /// The journal and today. A journal with errors still reports; stderr says so once.
@@ -28,10 +51,26 @@ pub(super) fn load(global: &Global) -> Result<(&'static Journal, NaiveDate), Fai
     if errors > 0 {
         let noun = if errors == 1 { "error" } else { "errors" };
         output::eprint(&format!(
-            "note: the journal has {errors} {noun}, and the lines they are on count for nothing here; run `upward check` to see them\n"
+            "note: the journal has {errors} {noun}: a line that cannot be read counts for nothing here, and an entry with a wrong or missing field counts without it; run `upward check` to see them\n"
         ));
     }
     Ok((journal, today))
+}
+
+/// `--since`, else `default`; a date after today is a usage error, as a period that ends
+/// before it starts is: the span would run backwards.
+pub(super) fn since(
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+    default: fn(NaiveDate) -> NaiveDate,
+) -> Result<NaiveDate, Failure> {
+    match since {
+        Some(date) if date > today => Err(Failure::Usage(format!(
+            "`--since {date}` is after today ({today}); give a date on or before it"
+        ))),
+        Some(date) => Ok(date),
+        None => Ok(default(today)),
+    }
 }
 
 /// The boss `--boss` names; an unknown one is a usage error listing the journal's bosses.
@@ -75,13 +114,16 @@ pub(super) fn emit(global: &Global, report: &dyn Report) -> Result<u8, Failure> 
         Format::Md => report::Format::Md,
         Format::Json => report::Format::Json,
         Format::Csv => report::Format::Csv,
+        Format::Html => report::Format::Html,
     };
     let width = (format == report::Format::Term)
         .then(|| comfy_table::Table::new().width())
         .flatten();
     let text = report::render(report, format, width).map_err(Failure::Usage)?;
     match format {
-        report::Format::Json | report::Format::Csv => output::print_data(&text)?,
+        report::Format::Json | report::Format::Csv | report::Format::Html => {
+            output::print_data(&text)?
+        }
         report::Format::Term | report::Format::Md => output::print(&text)?,
     }
     Ok(exit::OK)

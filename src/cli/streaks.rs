@@ -2,7 +2,8 @@
 
 use super::args::{Global, StreaksArgs};
 use super::output::Failure;
-use super::report::{bosses, emit, load};
+use super::report::{bosses, emit, load, redaction};
+use crate::report::redact::Redact;
 use crate::report::streaks_doc::{self, Options};
 
 pub fn run(global: &Global, args: &StreaksArgs) -> Result<u8, Failure> {
@@ -12,13 +13,25 @@ pub fn run(global: &Global, args: &StreaksArgs) -> Result<u8, Failure> {
     } else {
         None
     };
-    let counts = |e: &crate::model::Entry| strict.as_ref().is_none_or(|b| !b.contains(e));
+    // The page shows no entry's text: only `--redact` takes `#private` entries out of the counts.
+    let redaction = redaction(global, journal, args.redact, true);
+    let shown = |e: &crate::model::Entry| {
+        redaction
+            .as_ref()
+            .is_none_or(|r| !r.hides(&journal.sources.get(e.file).name, e.line + 1))
+    };
+    let counts =
+        |e: &crate::model::Entry| strict.as_ref().is_none_or(|b| !b.contains(e)) && shown(e);
     let options = Options {
         bosses: bosses(global, journal, today)?,
         weeks: args.weeks,
         counts: &counts,
     };
-    emit(global, &streaks_doc::build(journal, today, &options))
+    let mut report = streaks_doc::build(journal, today, &options);
+    if let Some(r) = &redaction {
+        report.redact(r);
+    }
+    emit(global, &report)
 }
 
 /// The entries git shows were first committed more than 3 days after their date.

@@ -7,7 +7,7 @@ mod scrub;
 
 pub use build::export;
 pub use model::{Boss, Entry, Export, Fields, Item, Priority, PriorityChange, VERSION};
-pub use redact::{PRIVATE, redact};
+pub use redact::{PRIVATE, Redaction, redact};
 pub use scrub::Scrubber;
 
 /// The model as pretty-printed JSON, ending with a newline.

@@ -16,44 +16,118 @@ pub const PRIVATE: &str = "private";
 /// initial says little and would rewrite every matching letter).
 const MIN_NAME_PART: usize = 2;
 
+/// What redaction takes out and rewrites, learnt from the whole journal: the places of the
+/// entries it drops, and (unless it keeps people) every person's role.
+#[derive(Debug)]
+pub struct Redaction {
+    dropped: HashSet<(String, u32)>,
+    /// `None` when people are kept (only `#private` entries go).
+    roles: Option<Roles>,
+}
+
+impl Redaction {
+    /// `export --redact`: `#private` entries go and people become roles.
+    pub fn new(export: &Export) -> Redaction {
+        let mut r = Redaction::private_only(export);
+        // Roles are numbered over the kept entries first, then the dropped ones.
+        let (kept, dropped): (Vec<&Entry>, Vec<&Entry>) = export
+            .entries
+            .iter()
+            .partition(|e| !r.hides(&e.file, e.line));
+        r.roles = Some(Roles::new(export, kept.into_iter().chain(dropped)));
+        r
+    }
+
+    /// Only `#private` entries go (with every entry about a handle they define); people stay.
+    pub fn private_only(export: &Export) -> Redaction {
+        let private_handles = private_handles(export);
+        let dropped = export
+            .entries
+            .iter()
+            .filter(|e| {
+                is_private(e)
+                    || e.handle
+                        .as_deref()
+                        .is_some_and(|h| private_handles.contains(h))
+            })
+            .map(|e| (e.file.clone(), e.line))
+            .collect();
+        Redaction {
+            dropped,
+            roles: None,
+        }
+    }
+
+    /// Whether the entry whose header is at `file:line` (1-based) is dropped.
+    pub fn hides(&self, file: &str, line: u32) -> bool {
+        self.dropped.contains(&(file.to_string(), line))
+    }
+
+    /// Free text with every person's id and name replaced by their role.
+    pub fn text(&self, text: &str) -> String {
+        match &self.roles {
+            Some(roles) => roles.scrub(text),
+            None => text.to_string(),
+        }
+    }
+
+    /// A person's role, by id (without `@`).
+    pub fn person(&self, id: &str) -> String {
+        match &self.roles {
+            Some(roles) => roles.role(id),
+            None => id.to_string(),
+        }
+    }
+
+    /// Whether people become roles.
+    pub fn hides_people(&self) -> bool {
+        self.roles.is_some()
+    }
+}
+
 /// The redacted copy of `export`. Pure: the same input always gives the same output.
 pub fn redact(export: &Export) -> Export {
-    let private_handles: HashSet<&str> = export
-        .entries
-        .iter()
-        .filter(|e| is_private(e) && matches!(e.kind.as_str(), "promise" | "pitch" | "problem"))
-        .filter_map(|e| e.handle.as_deref())
-        .collect();
+    let r = Redaction::new(export);
+    let dropped = |e: &Entry| r.hides(&e.file, e.line);
+    let private_handles = private_handles(export);
     let secret = |handle: &Option<String>| {
         handle
             .as_deref()
             .is_some_and(|h| private_handles.contains(h))
     };
-    let (kept, dropped): (Vec<&Entry>, Vec<&Entry>) = export
-        .entries
-        .iter()
-        .partition(|e| !is_private(e) && !secret(&e.handle));
-    let dropped_at: HashSet<(&str, u32)> =
-        dropped.iter().map(|e| (e.file.as_str(), e.line)).collect();
-
-    let roles = Roles::new(export, kept.iter().chain(&dropped).copied());
     let mut out = Export {
         version: export.version,
         bosses: export.bosses.clone(),
         scope: export.scope.clone(),
         priorities: export.priorities.clone(),
-        entries: kept.into_iter().cloned().collect(),
+        entries: export
+            .entries
+            .iter()
+            .filter(|e| !dropped(e))
+            .cloned()
+            .collect(),
     };
     for p in &mut out.priorities {
-        p.changes
-            .retain(|c| !dropped_at.contains(&(c.file.as_str(), c.line)));
+        p.changes.retain(|c| !r.hides(&c.file, c.line));
     }
     out.priorities.retain(|p| !p.changes.is_empty());
     for e in &mut out.entries {
         e.items.retain(|i| i.form != "quote" && !secret(&i.handle));
     }
-    roles.apply(&mut out);
+    if let Some(roles) = &r.roles {
+        roles.apply(&mut out);
+    }
     out
+}
+
+/// The handles that `#private` promises, pitches and problems define.
+fn private_handles(export: &Export) -> HashSet<&str> {
+    export
+        .entries
+        .iter()
+        .filter(|e| is_private(e) && matches!(e.kind.as_str(), "promise" | "pitch" | "problem"))
+        .filter_map(|e| e.handle.as_deref())
+        .collect()
 }
 
 fn is_private(e: &Entry) -> bool {
@@ -65,6 +139,7 @@ fn is_private(e: &Entry) -> bool {
 }
 
 /// Every person's role, and the scrubber that writes roles over ids and names.
+#[derive(Debug)]
 struct Roles {
     by_id: HashMap<String, String>,
     scrubber: Scrubber,

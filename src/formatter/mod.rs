@@ -14,12 +14,11 @@
 //! See docs/editors.md, "fmt", for the same rules as the user reads them.
 
 mod line;
-mod write;
 
 use std::ops::Range;
 
+pub use crate::write::{Rewrite, rewrite_locked, write_atomic};
 pub use line::Laid;
-pub use write::{rewrite_locked, write_atomic};
 
 use crate::diag::{Diagnostic, FileId};
 use crate::source::SourceFile;

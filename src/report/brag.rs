@@ -149,6 +149,10 @@ impl Report for Brag {
         "brag"
     }
 
+    fn html(&self) -> Option<String> {
+        Some(super::html::brag_page::page(self))
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::new();
         doc.title(format!(

@@ -7,13 +7,16 @@
 pub mod agenda;
 pub mod agenda_doc;
 pub mod brag;
+pub mod calendar;
 pub mod commitments;
 pub mod dashboard;
 pub mod draft;
 pub mod draft_doc;
 pub mod facts;
 pub mod heatmap;
+pub mod html;
 pub mod range;
+pub mod redact;
 pub mod render;
 pub mod rhythm;
 pub mod scorecard;
@@ -35,6 +38,7 @@ pub enum Format {
     Md,
     Json,
     Csv,
+    Html,
 }
 
 /// What every report's data can be printed as.
@@ -52,6 +56,10 @@ pub trait Report {
     }
     /// The report as one table, where its data is a table.
     fn csv(&self) -> Option<Csv> {
+        None
+    }
+    /// The report as one self-contained HTML page, where it has one.
+    fn html(&self) -> Option<String> {
         None
     }
 }
@@ -75,11 +83,25 @@ pub fn render(report: &dyn Report, format: Format, width: Option<u16>) -> Result
             .csv()
             .map(|csv| render::csv::render(&csv))
             .ok_or_else(|| {
-                let command = match report.command() {
-                    "" => String::new(),
-                    name => format!(" {name}"),
-                };
-                format!("`upward{command}` has no CSV form; use --format term, md or json")
+                format!(
+                    "`{}` has no CSV form; use --format term, md or json",
+                    invocation(report)
+                )
             }),
+        Format::Html => report.html().ok_or_else(|| {
+            let csv = if report.csv().is_some() { ", csv" } else { "" };
+            format!(
+                "`{}` has no HTML form; use --format term, md, json{csv}",
+                invocation(report)
+            )
+        }),
+    }
+}
+
+/// `upward agenda`, or `upward` for the dashboard.
+fn invocation(report: &dyn Report) -> String {
+    match report.command() {
+        "" => "upward".into(),
+        name => format!("upward {name}"),
     }
 }

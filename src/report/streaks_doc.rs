@@ -97,7 +97,8 @@ fn risk(s: &Streak) -> Inline {
     }
 }
 
-fn table(streaks: &[Streak]) -> Table {
+/// The streak table, as the terminal and the HTML page show it.
+pub fn streak_table(streaks: &[Streak]) -> Table {
     let rows = streaks
         .iter()
         .map(|s| {
@@ -132,6 +133,10 @@ impl Report for StreaksReport {
         "streaks"
     }
 
+    fn html(&self) -> Option<String> {
+        Some(super::html::streaks_page::page(self))
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::new();
         doc.title(format!("Streaks on {}", self.today));
@@ -149,7 +154,7 @@ impl Report for StreaksReport {
                     format!("Counted up to {until}, their last day as your boss."),
                 ));
             }
-            doc.push(Block::Table(table(&b.streaks)));
+            doc.push(Block::Table(streak_table(&b.streaks)));
             doc.push(Block::Pre(b.heatmap.lines()));
         }
         doc

@@ -10,6 +10,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::calendar;
 use super::commitments::{self, Action, Promise, PromiseState};
 use super::facts::{self, EntryRef, PriorityRef, belongs, boss_set, dated};
 use super::range::DateRange;
@@ -33,6 +34,9 @@ pub struct PriorityLine {
     /// Its status at the end of the period.
     pub status: Status,
     pub changes: Vec<Change>,
+    /// Its state from the period's start (when it stood then) and after each day that
+    /// changed it: what a lane over the period shows.
+    pub lane: Vec<LaneStep>,
     pub work: Vec<EntryRef>,
     /// Its aligned work as a share of all work in the period, in percent (rounded).
     pub share_percent: u32,
@@ -43,6 +47,16 @@ pub struct PriorityLine {
 pub struct Change {
     pub date: NaiveDate,
     pub what: String,
+}
+
+/// A priority's state from a date on, until the next step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LaneStep {
+    pub from: NaiveDate,
+    pub rank: Option<u32>,
+    pub status: Status,
+    /// Whose priority it is (boss ids without `@`).
+    pub boss: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -88,6 +102,8 @@ pub struct Summary {
     pub unaligned: Vec<EntryRef>,
     pub checkins: Vec<Checkin>,
     pub updates: Vec<Update>,
+    /// Each boss's check-in and update periods, met, missed, excused or open.
+    pub calendar: Vec<calendar::Row>,
     pub feedback: Vec<Feedback>,
     pub asks: Vec<EntryRef>,
     pub actions: Vec<Action>,
@@ -160,6 +176,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Summary 
         unaligned,
         checkins,
         updates,
+        calendar: calendar::build(journal, set, from, end, today),
         feedback,
         asks: of(Kind::Ask).map(|e| EntryRef::new(journal, e)).collect(),
         actions: if from <= today {
@@ -267,12 +284,37 @@ fn priorities(
             rank: state.rank,
             status: state.status,
             changes,
+            lane: lane(journal, p, from, end),
             work: Vec::new(),
             share_percent: 0,
         };
         out.push((p, line));
     }
     out
+}
+
+/// A priority's lane from `from` to `end`: its state at `from` (when it stood then), then
+/// after each day in the period with a change.
+fn lane(journal: &Journal, p: &Priority, from: NaiveDate, end: NaiveDate) -> Vec<LaneStep> {
+    let mut days: Vec<NaiveDate> = vec![from];
+    days.extend(
+        p.changes
+            .iter()
+            .map(|c| c.date)
+            .filter(|&d| from < d && d <= end),
+    );
+    days.dedup();
+    days.into_iter()
+        .filter_map(|day| {
+            let state = p.state_on(day)?;
+            Some(LaneStep {
+                from: day,
+                rank: state.rank,
+                status: state.status,
+                boss: boss_ids(journal, facts::owners_on(journal, p, day)),
+            })
+        })
+        .collect()
 }
 
 /// What a `priority` entry changed, from the state the day before.

@@ -42,6 +42,10 @@ impl Report for Summary {
         "report"
     }
 
+    fn html(&self) -> Option<String> {
+        Some(super::html::report_page::page(self))
+    }
+
     fn doc(&self) -> Doc {
         let mut doc = Doc::new();
         let p = &self.period;
@@ -80,16 +84,20 @@ impl Report for Summary {
             } else {
                 format!(" [{}]", line.status.as_str())
             };
+            // With no work at all, a share of it means nothing.
+            let share = if self.work == 0 {
+                String::new()
+            } else {
+                format!(
+                    " — {}% of the work ({} of {})",
+                    line.share_percent,
+                    line.work.len(),
+                    self.work
+                )
+            };
             doc.subheading(
-                Inline::plain(format!("{rank}{}{status}", line.priority.label())).add(
-                    Look::Dim,
-                    format!(
-                        " — {}% of the work ({} of {})",
-                        line.share_percent,
-                        line.work.len(),
-                        self.work
-                    ),
-                ),
+                Inline::plain(format!("{rank}{}{status}", line.priority.label()))
+                    .add(Look::Dim, share),
             );
             let mut items: Vec<Inline> = line
                 .changes
@@ -102,7 +110,11 @@ impl Report for Summary {
         doc.heading("Work outside the priorities");
         doc.list(
             self.unaligned.iter().map(dated).collect(),
-            "None: all work served a priority.",
+            if self.work == 0 {
+                "No work logged this period."
+            } else {
+                "None: all work served a priority."
+            },
         );
         doc.heading("Check-ins");
         let checkins = self.checkins.iter().map(|c| {

@@ -229,21 +229,25 @@ impl<'a> Out<'a> {
         }
         let e = &self.journal.entries[id as usize];
         let old = self.settle_before.is_some_and(|before| e.date < before);
-        self.warn_at(self.journal.entry_span(e), message, related);
-        if (old || resolved)
-            && let Some(last) = self.diags.pop()
-        {
-            self.diags.push(last.settled());
-        }
+        let diag = self.diagnostic(self.journal.entry_span(e), message, related);
+        self.diags.push(if old || resolved {
+            diag.settled()
+        } else {
+            diag
+        });
     }
 
     /// A warning at a place that cannot carry `allow:` (a `boss` line).
     pub fn warn_at(&mut self, span: Span, message: String, related: &[(Span, &str)]) {
-        let diag = related.iter().fold(
+        let diag = self.diagnostic(span, message, related);
+        self.diags.push(diag);
+    }
+
+    fn diagnostic(&self, span: Span, message: String, related: &[(Span, &str)]) -> Diagnostic {
+        related.iter().fold(
             Diagnostic::warning(self.code, span, message),
             |d, &(span, note)| d.with_related(span, note),
-        );
-        self.diags.push(diag);
+        )
     }
 }
 

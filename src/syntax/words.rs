@@ -60,7 +60,7 @@ fn is_tag_char(c: char) -> bool {
 }
 
 fn is_handle_char(c: char) -> bool {
-    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-')
+    c.is_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-')
 }
 
 /// `person = "@" , person_char , { person_char } ;`

@@ -30,7 +30,7 @@ syn match upwardDirective /^\%(boss\|scope\|include\|set\)\ze\%([ \t]\|$\)/
 " People, tags, handles.
 execute 'syn match upwardPerson /\%(^\|[ \t]\)\@1<=(*\zs@\%(' . s:w . '\|[.-]\)*' . s:w . '/'
 execute 'syn match upwardTag /\%(^\|[ \t]\)\@1<=(*\zs#\%([[:alpha:]]\|[^\x00-\x7f]\)\%(\%(' . s:w . '\|[/-]\)*' . s:w . '\)\=/'
-syn match upwardHandle /\%(^\|[ \t]\)\@1<=(*\zs\^[a-z0-9_-]*[a-z0-9_]/
+syn match upwardHandle /\%(^\|[ \t]\)\@1<=(*\zs\^[[:lower:]0-9_-]*[[:lower:]0-9_]/
 
 " Fields: `key:value` in a header or an action, `key: value` as a body line.
 execute 'syn match upwardFieldKey /\%(^\|[ \t]\)\@1<=\%(' . s:keys . '\):\ze[^ \t]/ nextgroup=upwardFieldValue'
