@@ -360,3 +360,24 @@ fn golden_pages() {
         ]),
     );
 }
+
+#[test]
+fn pages_have_light_dark_phone_and_print_styles() {
+    let page = demo(&["streaks"]);
+    let html = parse(&page);
+    let css: String = html.select(&sel("style")).flat_map(|s| s.text()).collect();
+    for rule in [
+        "@media screen and (prefers-color-scheme: dark)",
+        "@media (max-width: 40rem)",
+        "@media print",
+        "@page {",
+    ] {
+        assert!(css.contains(rule), "no {rule}");
+    }
+    let policy = html
+        .select(&sel("meta[http-equiv='Content-Security-Policy']"))
+        .next()
+        .and_then(|m| m.value().attr("content"))
+        .expect("a content security policy");
+    assert!(policy.starts_with("default-src 'none'"), "{policy}");
+}
