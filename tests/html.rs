@@ -215,7 +215,8 @@ fn streaks_page_has_the_table_and_the_heatmap() {
     assert_eq!(texts(&html, "section h2"), ["Dev Patel (@dev)"]);
     let table = texts(&html, "section table td").join("|");
     assert!(
-        table.contains("check-ins (weekly)|6 weeks|6 weeks|yes: 2026-W48 has 0 of 1"),
+        // A Monday: the week has all its working days left, so nothing is at risk.
+        table.contains("check-ins (weekly)|6 weeks|6 weeks|no|2026-10-05 to 2026-11-22"),
         "{table}"
     );
     let cells = texts(&html, "svg.heatmap rect > title");
@@ -358,4 +359,25 @@ fn golden_pages() {
             "html",
         ]),
     );
+}
+
+#[test]
+fn pages_have_light_dark_phone_and_print_styles() {
+    let page = demo(&["streaks"]);
+    let html = parse(&page);
+    let css: String = html.select(&sel("style")).flat_map(|s| s.text()).collect();
+    for rule in [
+        "@media screen and (prefers-color-scheme: dark)",
+        "@media (max-width: 40rem)",
+        "@media print",
+        "@page {",
+    ] {
+        assert!(css.contains(rule), "no {rule}");
+    }
+    let policy = html
+        .select(&sel("meta[http-equiv='Content-Security-Policy']"))
+        .next()
+        .and_then(|m| m.value().attr("content"))
+        .expect("a content security policy");
+    assert!(policy.starts_with("default-src 'none'"), "{policy}");
 }

@@ -3,9 +3,11 @@
 
 mod entry;
 mod files;
+mod handles;
 mod intern;
 pub mod load;
 mod lower;
+mod order;
 mod parallel;
 mod resolve;
 pub mod settings;
@@ -61,7 +63,7 @@ impl Journal {
     /// them on two threads.
     fn build_with(loaded: Loaded, split: fn(usize) -> bool) -> Journal {
         let mut lowered = lower::lower(&loaded);
-        resolve::sort_entries(&mut lowered);
+        order::sort_entries(&mut lowered);
         let uses = std::mem::take(&mut lowered.handle_uses);
         let mut diagnostics = loaded.diagnostics;
         diagnostics.append(&mut lowered.diagnostics);

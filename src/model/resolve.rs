@@ -1,80 +1,12 @@
-//! Whole-journal meaning: entry order, handles, bosses of entries, priorities over time, leave.
+//! Whole-journal meaning once entries are in order: handles written into entries and items,
+//! the bosses of entries, priorities over time, leave.
 
 use super::Journal;
-use chrono::NaiveDate;
-
-use super::entry::{
-    Away, BossId, BossSet, Entry, EntryId, Handle, HandleId, HandleKind, Informed, Priority,
-    PriorityChange,
-};
+use super::entry::{Away, BossId, BossSet, Entry, EntryId, Informed, Priority, PriorityChange};
 use super::intern::FastMap;
-use super::lower::{HandleNames, HandleUse, Lowered};
-use crate::diag::{Diagnostic, codes};
+use super::lower::{HandleNames, HandleUse};
 use crate::syntax::Kind;
 use crate::threads;
-
-/// Sorts entries by (date, time, load order), untimed entries first within a day, then the
-/// handle uses by entry and position, each now naming its entry by index in that order.
-///
-/// Entries are large, so their order is found on small keys and then applied in place.
-pub fn sort_entries(lowered: &mut Lowered) {
-    let (entries, uses) = (&mut lowered.entries, &mut lowered.handle_uses);
-    let split = threads::worth_splitting(entries.len());
-    let when = std::mem::take(&mut lowered.when);
-    let Some(order) = sorted_order(&when) else {
-        sort_uses(uses);
-        return;
-    };
-    drop(when);
-    let renumber = |uses: &mut Vec<HandleUse>| {
-        // Entries are lowered in load order: an entry's index there is its load order.
-        let mut by_seq = vec![0u32; order.len()];
-        for (id, &seq) in order.iter().enumerate() {
-            by_seq[seq as usize] = id as u32;
-        }
-        for u in uses.iter_mut() {
-            u.entry = by_seq[u.entry as usize];
-        }
-        sort_uses(uses);
-    };
-    // Moving the entries and renumbering the uses are independent: for a large journal, both
-    // at once.
-    threads::both(
-        split,
-        || crate::reorder::permute(entries, &order),
-        || renumber(uses),
-    );
-}
-
-/// Handle uses by entry, then by position.
-fn sort_uses(uses: &mut [HandleUse]) {
-    uses.sort_unstable_by_key(|u| (u.entry, u.span.start));
-}
-
-/// The load orders of entries sorted by (date, untimed first, time, load order), given each
-/// entry's [`super::lower::when`] by load order, or `None` when they are in that order already.
-fn sorted_order(when: &[u64]) -> Option<Vec<u32>> {
-    let mut order: Vec<u32> = (0..when.len() as u32).collect();
-    let key = |&seq: &u32| when[seq as usize];
-    match crate::reorder::sort_nearly_sorted(&mut order, key) {
-        Some(0) => return None,
-        Some(_) => {}
-        // Stable: equal keys stay in load order.
-        None => order.sort_by_key(key),
-    }
-    Some(order)
-}
-
-/// What resolving handles gives, before it is written into the journal.
-#[derive(Default)]
-struct FoundHandles {
-    handles: Vec<Handle>,
-    /// The handle of each entry that has one, in the order found (a later one wins).
-    of_entries: Vec<(EntryId, HandleId)>,
-    /// The handle of each body item that refers to one.
-    of_items: Vec<(u32, HandleId)>,
-    diagnostics: Vec<Diagnostic>,
-}
 
 impl Journal {
     /// Resolves handles, the bosses of entries, priorities and leave. With `split` handles are
@@ -141,140 +73,6 @@ impl Journal {
         self.priorities = priorities;
         self.aways = aways;
         self.kinds = kinds;
-    }
-
-    /// Defines handles, then resolves every reference to them, in date order: `uses` are
-    /// sorted by entry and position ([`sort_entries`]). `names` holds each handle name that
-    /// `uses` refer to by index.
-    fn find_handles(&self, uses: &[HandleUse], names: &HandleNames) -> FoundHandles {
-        let mut found = FoundHandles::default();
-        let text = |name: u32| names.get(name);
-        // The handle each name defines, and the date of its defining entry.
-        let mut index: Vec<Option<(u32, NaiveDate)>> = vec![None; names.len()];
-        let defines = |u: &HandleUse| HandleKind::of(u.kind).filter(|_| u.item.is_none());
-        found
-            .handles
-            .reserve(uses.iter().filter(|u| defines(u).is_some()).count());
-        // Pass 1: definitions (promise, pitch, problem headers).
-        for u in uses {
-            let id = u.entry;
-            let Some(kind) = defines(u) else {
-                continue;
-            };
-            match index[u.name as usize] {
-                None => {
-                    index[u.name as usize] = Some((found.handles.len() as u32, u.date));
-                    found.handles.push(Handle {
-                        name: text(u.name).into(),
-                        kind,
-                        def: id,
-                        repitches: Vec::new(),
-                        slips: Vec::new(),
-                        done: None,
-                        decisions: Vec::new(),
-                    });
-                    found.of_entries.push((id, found.handles.len() as u32 - 1));
-                }
-                Some((h, _))
-                    if found.handles[h as usize].kind == HandleKind::Pitch
-                        && kind == HandleKind::Pitch =>
-                {
-                    found.handles[h as usize].repitches.push(id);
-                    found.of_entries.push((id, h));
-                }
-                Some((h, _)) => {
-                    let h = &found.handles[h as usize];
-                    let def = &self.entries[h.def as usize];
-                    let name = text(u.name);
-                    let message = if h.kind == kind {
-                        format!(
-                            "handle `^{name}` is already defined by the {} of {}",
-                            kind.as_str(),
-                            def.date
-                        )
-                    } else {
-                        format!(
-                            "handle `^{name}` already names a {}; a {} needs a handle of its own",
-                            h.kind.as_str(),
-                            kind.as_str()
-                        )
-                    };
-                    found.diagnostics.push(
-                        Diagnostic::error(codes::HANDLE, u.span, message)
-                            .with_related(self.entry_span(def), "defined here"),
-                    );
-                }
-            }
-        }
-        // Pass 2: references, closes, slips and decisions.
-        for u in uses {
-            let id = u.entry;
-            let (kind, date) = (u.kind, u.date);
-            if defines(u).is_some() {
-                continue;
-            }
-            let Some((h, def_date)) = index[u.name as usize] else {
-                let name = text(u.name);
-                let known = found.handles.iter().map(|h| &*h.name);
-                let help = match crate::syntax::names::suggest(name, known) {
-                    Some(near) => format!("did you mean `^{near}`?"),
-                    None => "a handle is defined by a `promise`, `pitch` or `problem` entry".into(),
-                };
-                found.diagnostics.push(
-                    Diagnostic::error(codes::HANDLE, u.span, format!("unknown handle `^{name}`"))
-                        .with_help(help),
-                );
-                continue;
-            };
-            let handle = &found.handles[h as usize];
-            let needs = match (u.item, kind) {
-                (None, Kind::Done) => Some(&[HandleKind::Promise, HandleKind::Problem][..]),
-                (None, Kind::Slip) => Some(&[HandleKind::Promise][..]),
-                (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
-                _ => None,
-            };
-            let wrong_kind = needs.is_some_and(|kinds| !kinds.contains(&handle.kind));
-            if wrong_kind || date < def_date {
-                let def = self.entry_span(&self.entries[handle.def as usize]);
-                let name = text(u.name);
-                let message = if wrong_kind {
-                    let what = match needs {
-                        Some([_]) => "a promise",
-                        Some([HandleKind::Promise, _]) => "a promise or a problem",
-                        _ => "a pitch or a problem",
-                    };
-                    format!(
-                        "`{kind}` needs {what}, but `^{name}` names a {}",
-                        handle.kind.as_str()
-                    )
-                } else {
-                    format!(
-                        "`^{name}` is used on {date}, before the {} that defines it on {def_date}",
-                        handle.kind.as_str()
-                    )
-                };
-                found.diagnostics.push(
-                    Diagnostic::error(codes::HANDLE, u.span, message)
-                        .with_related(def, "defined here"),
-                );
-                continue;
-            }
-            match u.item {
-                Some(Some(item)) => found.of_items.push((item, h)),
-                Some(None) => {}
-                None => {
-                    found.of_entries.push((id, h));
-                    let handle = &mut found.handles[h as usize];
-                    match kind {
-                        Kind::Done if handle.done.is_none() => handle.done = Some(id),
-                        Kind::Slip => handle.slips.push(id),
-                        Kind::Decision => handle.decisions.push(id),
-                        _ => {}
-                    }
-                }
-            }
-        }
-        found
     }
 
     /// The first-declared boss active on `date`.
@@ -451,31 +249,5 @@ mod tests {
             );
         }
         assert_eq!(one.len(), two.len());
-    }
-
-    proptest::proptest! {
-        /// The order found is that of a stable sort of the keys, whether the keys are nearly in
-        /// order (sorted by insertion) or far from it (sorted in full), and `None` exactly when
-        /// nothing moves.
-        #[test]
-        fn sorted_order_is_a_stable_sort(
-            days in proptest::collection::vec(0u64..400, 0..300),
-            shuffle in proptest::bool::ANY,
-        ) {
-            let mut days = days;
-            if !shuffle {
-                days.sort_unstable();
-                // A few untimed entries after timed ones of the same day.
-                for (i, d) in days.iter_mut().enumerate() {
-                    *d = *d * 10_000 + if i % 3 == 0 { 600 } else { 0 };
-                }
-            }
-            let mut expected: Vec<u32> = (0..days.len() as u32).collect();
-            expected.sort_by_key(|&i| days[i as usize]);
-            let found = super::sorted_order(&days);
-            let identity = expected.iter().zip(0..).all(|(&i, n)| i == n);
-            proptest::prop_assert_eq!(found.clone().is_none(), identity);
-            proptest::prop_assert_eq!(found.unwrap_or(expected.clone()), expected);
-        }
     }
 }

@@ -1,10 +1,12 @@
 //! Text → lossless syntax tree. No I/O; the only meaning read here is the shape of each line.
 
 mod body;
+mod halves;
 mod header;
 mod lines;
 pub mod names;
 mod print;
+mod readers;
 pub mod tree;
 pub mod words;
 

@@ -139,7 +139,12 @@ fn lane(svg: &mut Svg, days: &Days, i: usize, p: &PriorityLine, end: NaiveDate, 
         let tip = format!("{name}: {text}, {} to {last}", step.from);
         svg.rect(x, bar_y, x_end - x, BAR, &class, &tip);
         if (x_end - x) > text.chars().count() as f64 * 6.2 + 8.0 {
-            svg.text(x + 5.0, bar_y + BAR / 2.0 + 4.0, "start", "in", &text);
+            let on = if step.status == Status::Active {
+                "in"
+            } else {
+                "in-ended"
+            };
+            svg.text(x + 5.0, bar_y + BAR / 2.0 + 4.0, "start", on, &text);
         }
         let previous = k.checked_sub(1).and_then(|j| p.lane.get(j));
         if let Some(before) = previous.filter(|b| b.boss != step.boss) {
