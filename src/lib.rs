@@ -10,13 +10,16 @@ pub mod git;
 pub mod lsp;
 #[allow(unsafe_code)]
 mod mapped;
+pub mod merge;
 pub mod model;
 pub mod period;
 pub mod plugin;
+pub mod program;
 mod reorder;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod sync;
 pub mod syntax;
 mod threads;
 pub mod write;

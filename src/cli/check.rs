@@ -18,6 +18,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     }
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
+    driver_note(global)?;
     // Like the journal, the diagnostics live until the process exits: freeing tens of
     // thousands of them one by one would only delay the exit.
     let checked = crate::check_shown(journal, today, &args.allow, args.all);
@@ -52,6 +53,24 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     } else {
         exit::OK
     })
+}
+
+/// Says once when the journal's repository asks for the merge driver that its git lacks.
+#[cfg(feature = "git")]
+fn driver_note(global: &Global) -> Result<(), Failure> {
+    let paths = journal::paths(global)?;
+    if let Some(note) = paths
+        .first()
+        .and_then(|p| crate::git::driver::missing_driver(p))
+    {
+        output::eprint(&format!("note: {note}\n"));
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "git"))]
+fn driver_note(_global: &Global) -> Result<(), Failure> {
+    Ok(())
 }
 
 /// `--with NAME`: runs each rule plugin and collects what it prints. A plugin that cannot

@@ -17,11 +17,13 @@ mod history;
 mod init;
 mod journal;
 mod lsp;
+mod merge;
 mod output;
 mod plugins;
 mod report;
 mod scorecard;
 mod streaks;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -112,6 +114,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Scorecard(args) => scorecard::run(&global, &args),
         Command::History(args) => history::run(&global, &args),
         Command::Init(args) => init::run(&global, &args),
+        Command::Merge(args) => merge::run(&global, &args),
+        Command::Sync(args) => sync::run(&global, &args),
         Command::Add(args) => add::run(&global, &args),
         Command::Fmt(args) => fmt::run(&global, &args),
         Command::Lsp(args) => lsp::run(&global, &args),

@@ -84,10 +84,11 @@ fn class(s: &Summary, slot: usize) -> String {
 /// The chart, its legend and its table.
 pub fn share(s: &Summary) -> Markup {
     let weeks = weeks(s);
+    // A bar is at most 90 units wide, so that a short period does not draw a wall.
     let bands = Bands {
         n: weeks.len(),
         x0: LEFT,
-        x1: WIDTH - 8.0,
+        x1: (LEFT + 90.0 * weeks.len() as f64).min(WIDTH - 8.0),
         gap: 0.3,
     };
     let y = Linear {
@@ -96,7 +97,7 @@ pub fn share(s: &Summary) -> Markup {
     };
     let mut svg = Svg::new(WIDTH, TOP + HEIGHT + 24.0);
     for pct in [0.0, 50.0, 100.0] {
-        svg.line(LEFT, y.at(pct), WIDTH - 8.0, y.at(pct), "grid");
+        svg.line(LEFT, y.at(pct), bands.x1, y.at(pct), "grid");
         svg.text(
             LEFT - 6.0,
             y.at(pct) + 4.0,

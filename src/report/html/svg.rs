@@ -234,14 +234,18 @@ impl Svg {
     }
 }
 
-/// Gridlines and date labels for a day scale between `top` and `bottom`: every Monday when
-/// the span is up to 16 weeks, else every month's first day; labels go below `bottom`.
+/// Gridlines and date labels for a day scale between `top` and `bottom`: every day when the
+/// span is up to three weeks, every Monday up to 16 weeks, else every month's first day;
+/// labels go below `bottom`.
 pub fn date_axis(svg: &mut Svg, days: &Days, top: f64, bottom: f64) {
-    let weekly = days_between(days.from, days.to) <= 16 * 7;
+    let span = days_between(days.from, days.to);
+    let (daily, weekly) = (span <= 21, span <= 16 * 7);
     let mut d = days.from;
     let mut labelled_at = f64::NEG_INFINITY;
     while d <= days.to {
-        let tick = if weekly {
+        let tick = if daily {
+            true
+        } else if weekly {
             d.weekday() == chrono::Weekday::Mon
         } else {
             d.day() == 1
@@ -249,7 +253,9 @@ pub fn date_axis(svg: &mut Svg, days: &Days, top: f64, bottom: f64) {
         if tick {
             let x = days.at(d);
             svg.line(x, top, x, bottom, "grid");
-            let label = if weekly {
+            let label = if daily {
+                d.format("%a %-d").to_string()
+            } else if weekly {
                 d.format("%-d %b").to_string()
             } else {
                 d.format("%b %Y").to_string()
