@@ -170,7 +170,9 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
     /// Print the man page (roff)
-    #[command(hide = true)]
+    #[command(
+        after_help = "Examples:\n  upward man | man -l -\n  upward man > ~/.local/share/man/man1/upward.1"
+    )]
     Man,
     /// Any other name runs `upward-NAME` from PATH as a plugin
     #[command(external_subcommand)]

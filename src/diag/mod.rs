@@ -167,4 +167,24 @@ pub mod codes {
     pub const BOSS: &str = "boss";
     pub const SET: &str = "set";
     pub const IO: &str = "io";
+
+    /// Every error code `check` can print, in the order `upward explain` lists them; each
+    /// has its text in `rules/explain/CODE.md`.
+    pub const ERRORS: &[&str] = &[
+        ENCODING,
+        TOO_LONG,
+        SYNTAX,
+        DATE,
+        TIME,
+        UNKNOWN_KIND,
+        MISSING,
+        FIELD_VALUE,
+        FIELD_KIND,
+        DUPLICATE_FIELD,
+        HANDLE,
+        BODY,
+        INCLUDE,
+        BOSS,
+        SET,
+    ];
 }
