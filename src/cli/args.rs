@@ -187,6 +187,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors: `--deny warnings`
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Also show settled warnings: about past events older than `set settle` days, or resolved
+    #[arg(long)]
+    pub all: bool,
     /// Run the rule plugin `upward-NAME` and merge its diagnostics (repeatable)
     #[arg(long = "with", value_name = "NAME")]
     pub with: Vec<String>,
