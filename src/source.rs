@@ -27,6 +27,8 @@ pub struct SourceFile {
     pub invalid_utf8: Vec<u32>,
     /// Where each line starts: found by the parser as it reads the lines, else on first use.
     line_starts: OnceLock<Vec<u32>>,
+    /// Where lines start as editors count them, when that differs from `line_starts`.
+    editor_starts: OnceLock<Option<Vec<u32>>>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -48,6 +50,7 @@ impl SourceFile {
             raw,
             invalid_utf8,
             line_starts: OnceLock::new(),
+            editor_starts: OnceLock::new(),
         }
     }
 
@@ -103,7 +106,9 @@ impl SourceFile {
     pub fn line_text(&self, index: usize) -> &str {
         let start = self.line_start(index);
         let end = self.line_start(index + 1).min(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let line = &self.text[start..end];
+        line.strip_suffix('\n')
+            .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l))
     }
 
     pub fn position(&self, offset: u32) -> Position {
@@ -123,11 +128,38 @@ impl SourceFile {
         }
     }
 
+    /// Where lines start as editors count them: the language server protocol also ends a line
+    /// at a carriage return that is not before a line feed. Such a carriage return is an error
+    /// in a journal (lines end with LF or CRLF), but until it is fixed the server must count
+    /// lines as the editor does, or every position below it would be a line off. Without one,
+    /// the usual case, these are [`Self::line_starts`].
+    fn editor_line_starts(&self) -> &[u32] {
+        let bytes = self.text.as_bytes();
+        let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        self.editor_starts
+            .get_or_init(|| {
+                memchr::memchr_iter(b'\r', bytes).any(lone).then(|| {
+                    let mut starts = vec![0];
+                    starts.extend(
+                        memchr::memchr2_iter(b'\n', b'\r', bytes)
+                            .filter(|&i| bytes[i] == b'\n' || lone(i))
+                            .map(|i| i as u32 + 1),
+                    );
+                    starts
+                })
+            })
+            .as_deref()
+            .unwrap_or_else(|| self.line_starts())
+    }
+
     /// The 0-based line and UTF-16 column of `offset`, as editors count them.
     pub fn utf16_position(&self, offset: u32) -> (u32, u32) {
         let offset = (offset as usize).min(self.text.len());
-        let index = self.line_index(offset as u32);
-        let start = self.line_start(index);
+        let starts = self.editor_line_starts();
+        let index = starts
+            .partition_point(|&s| s as usize <= offset)
+            .saturating_sub(1);
+        let start = starts[index] as usize;
         let column: usize = self
             .text
             .get(start..offset)
@@ -135,14 +167,23 @@ impl SourceFile {
         (index as u32, column as u32)
     }
 
-    /// The byte offset of a 0-based line and UTF-16 column, clamped to the line.
+    /// The byte offset of a 0-based line and UTF-16 column (lines as editors count them, see
+    /// [`Self::utf16_position`]), clamped to the line.
     pub fn offset_of_utf16(&self, line: u32, column: u32) -> usize {
+        let starts = self.editor_line_starts();
         let index = line as usize;
-        if index >= self.line_count() {
+        let Some(&start) = starts.get(index) else {
             return self.text.len();
-        }
-        let start = self.line_start(index);
-        let text = self.line_text(index);
+        };
+        let start = start as usize;
+        let end = starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&s| s as usize);
+        let text = &self.text[start..end];
+        let text = match text.strip_suffix('\n') {
+            Some(t) => t.strip_suffix('\r').unwrap_or(t),
+            None => text.strip_suffix('\r').unwrap_or(text),
+        };
         let mut units = 0;
         for (i, c) in text.char_indices() {
             if units >= column as usize {
@@ -247,5 +288,20 @@ mod tests {
         let f = SourceFile::from_text("t.up", "a😀b\n");
         assert_eq!(f.utf16_position(5), (0, 3));
         assert_eq!(f.offset_of_utf16(0, 3), 5);
+    }
+
+    #[test]
+    fn editors_count_a_lone_carriage_return_as_a_line_break() {
+        let f = SourceFile::from_text("t.up", "a\rb\r\nc\nd");
+        let d = f.text.find('d').unwrap();
+        // The journal's lines: `a\rb`, `c`, `d`; the editor's: `a`, `b`, `c`, `d`.
+        assert_eq!(f.position(d as u32).line, 3);
+        assert_eq!(f.utf16_position(d as u32), (3, 0));
+        assert_eq!(f.utf16_position(2), (1, 0));
+        assert_eq!(f.offset_of_utf16(1, 9), 3);
+        assert_eq!(f.offset_of_utf16(3, 0), d);
+        let plain = SourceFile::from_text("t.up", "a\r\nb");
+        assert_eq!(plain.utf16_position(3), (1, 0));
+        assert_eq!(plain.offset_of_utf16(0, 9), 1);
     }
 }

@@ -27,8 +27,14 @@ fn init_creates_a_repository_journal_attributes_and_hook() {
     );
     assert_eq!(
         std::fs::read_to_string(notes.join(".gitattributes")).unwrap(),
-        "*.up text\n"
+        "*.up text\n*.up merge=upward\n"
     );
+    let config = git2::Repository::open(&notes).unwrap().config().unwrap();
+    assert_eq!(
+        config.get_string("merge.upward.driver").unwrap(),
+        "upward merge %O %A %B %P"
+    );
+    assert!(config.get_string("merge.upward.name").is_ok());
     let hook = notes.join(".git/hooks/pre-commit");
     let script = std::fs::read_to_string(&hook).unwrap();
     assert!(script.starts_with("#!/bin/sh\n"));
@@ -102,7 +108,9 @@ fn the_hook_refuses_a_broken_journal_and_accepts_a_fixed_one() {
     let good = std::fs::read_to_string(&journal).unwrap();
     std::fs::write(
         &journal,
-        format!("{good}2026-11-20 did rank:2 Not a priority\n"),
+        format!(
+            "{good}2026-11-20 did rank:2 Not a priority\n2026-11-19 win Shipped it\n2026-11-19 problem Timeouts\n"
+        ),
     )
     .unwrap();
     assert!(run(&["add", "journal.up"]).status.success());
@@ -120,6 +128,13 @@ fn the_hook_refuses_a_broken_journal_and_accepts_a_fixed_one() {
         stderr.contains("pre-commit: the staged journal has errors"),
         "{stderr}"
     );
+    // Errors in full, warnings as one line with their count.
+    assert!(stderr.contains("2026-11-20 did rank:2"), "{stderr}");
+    assert!(!stderr.contains("warning["), "{stderr}");
+    assert!(
+        stderr.contains(" warnings (`upward check` shows them)"),
+        "{stderr}"
+    );
 
     // The staged version counts, not the work tree: a fix that is not staged changes nothing.
     std::fs::write(&journal, format!("{good}2026-11-20 did Fixed the queue\n")).unwrap();
@@ -134,5 +149,87 @@ fn the_hook_refuses_a_broken_journal_and_accepts_a_fixed_one() {
         accepted.status.success(),
         "{}",
         String::from_utf8_lossy(&accepted.stderr)
+    );
+}
+
+#[test]
+fn init_in_a_clone_adds_the_driver_and_overwrites_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    git2::Repository::init(dir).unwrap();
+    std::fs::write(dir.join("journal.up"), "2026-11-01 did Mine\n").unwrap();
+    // A note in a clone whose .gitattributes asks for the driver that git lacks: once.
+    std::fs::write(dir.join(".gitattributes"), "*.up text merge=upward").unwrap();
+    let out = upward_in(dir)
+        .args(["check", "--today", "2026-11-23"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("run `upward init` in").count(),
+        1,
+        "{stderr}"
+    );
+    std::fs::write(dir.join(".gitattributes"), "*.up text").unwrap();
+
+    upward_in(dir)
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "added `*.up merge=upward` to ./.gitattributes",
+        ))
+        .stdout(predicate::str::contains(
+            "registered the merge driver in .git/config",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(dir.join(".gitattributes")).unwrap(),
+        "*.up text\n*.up merge=upward\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("journal.up")).unwrap(),
+        "2026-11-01 did Mine\n"
+    );
+    upward_in(dir)
+        .args(["check", "--today", "2026-11-23"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("upward init").not());
+
+    // Run again, it finds everything in place; a driver configured otherwise is kept.
+    let repo = git2::Repository::open(dir).unwrap();
+    repo.config()
+        .unwrap()
+        .set_str("merge.upward.driver", "/opt/upward merge %O %A %B %P")
+        .unwrap();
+    upward_in(dir)
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("kept ./.gitattributes"))
+        .stdout(predicate::str::contains("kept the merge driver"));
+    assert_eq!(
+        repo.config()
+            .unwrap()
+            .get_string("merge.upward.driver")
+            .unwrap(),
+        "/opt/upward merge %O %A %B %P"
+    );
+}
+
+#[test]
+fn init_keeps_gitattributes_that_already_say_how_journals_merge() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    git2::Repository::init(dir).unwrap();
+    std::fs::write(dir.join(".gitattributes"), "*.up merge=text\n").unwrap();
+    upward_in(dir)
+        .arg("init")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("kept ./.gitattributes"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join(".gitattributes")).unwrap(),
+        "*.up merge=text\n"
     );
 }

@@ -53,6 +53,14 @@ fn syntax_errors_have_exact_positions() {
             &[(1, 1, "orphan-body")],
         ),
         ("bos @ann Ann\n", &[(1, 1, "syntax")]),
+        // A carriage return not right before a line feed: lines end with LF or CRLF only.
+        ("2026-01-01 did x\r\r\n", &[(1, 17, "encoding")]),
+        (
+            "2026-01-01 did x\ry\r\n2026-01-02 did z\r\n",
+            &[(1, 17, "encoding")],
+        ),
+        ("2026-01-01 did x\r", &[(1, 17, "encoding")]),
+        ("2026-01-01 did x\r\n", &[]),
         ("#billing\n", &[(1, 1, "syntax")]),
         ("boss Ann\n", &[(1, 1, "missing")]),
         ("scope #a b\n", &[(1, 10, "syntax")]),

@@ -131,9 +131,19 @@ pub enum Command {
         after_help = "Examples:\n  upward history\n  upward history --since 2026-09-01 --format json"
     )]
     History(HistoryArgs),
-    /// Start a notes repository: git init, a starter journal, a pre-commit hook
+    /// Start a notes repository (git init, a starter journal, a pre-commit hook, the merge driver), or add what a clone lacks
     #[command(after_help = "Examples:\n  upward init\n  upward init ~/notes")]
     Init(InitArgs),
+    /// Git's merge driver for journals: a three-way merge by entry (set up by `upward init`)
+    #[command(
+        after_help = "git runs it, as .git/config says:\n  [merge \"upward\"]\n    driver = upward merge %O %A %B %P\n\nExit codes: 0 merged, 1 conflicts (between markers in OURS), 2 could not merge."
+    )]
+    Merge(MergeArgs),
+    /// Commit the journal, pull (rebasing) and push, through your git
+    #[command(
+        after_help = "Examples:\n  upward sync\n  upward sync --format json\n\nExit codes: 0 synced, 1 stopped (a conflict, a refused commit, a failed pull or push), 2 no repository or no remote."
+    )]
+    Sync(SyncArgs),
     /// Validate and append one entry, atomically
     #[command(
         after_help = "Examples:\n  upward add did \"Fixed the retry queue #billing\"\n  upward add checkin @maria dur:30m --date 2026-11-23 --commit\n  upward add -e"
@@ -160,7 +170,9 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
     /// Print the man page (roff)
-    #[command(hide = true)]
+    #[command(
+        after_help = "Examples:\n  upward man | man -l -\n  upward man > ~/.local/share/man/man1/upward.1"
+    )]
     Man,
     /// Any other name runs `upward-NAME` from PATH as a plugin
     #[command(external_subcommand)]
@@ -175,6 +187,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors: `--deny warnings`
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Also show settled warnings: about past events older than `set settle` days, or resolved
+    #[arg(long)]
+    pub all: bool,
     /// Run the rule plugin `upward-NAME` and merge its diagnostics (repeatable)
     #[arg(long = "with", value_name = "NAME")]
     pub with: Vec<String>,
@@ -264,6 +279,21 @@ pub struct InitArgs {
     /// Directory to create (default: the current one)
     pub dir: Option<PathBuf>,
 }
+
+#[derive(Debug, Args, Clone)]
+pub struct MergeArgs {
+    /// The common ancestor's version (git's %O)
+    pub base: PathBuf,
+    /// Our version, replaced by the result (git's %A)
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    pub theirs: PathBuf,
+    /// The file's path in the repository, for messages (git's %P)
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct SyncArgs {}
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct AddArgs {

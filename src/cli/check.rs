@@ -18,9 +18,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     }
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
+    driver_note(global)?;
     // Like the journal, the diagnostics live until the process exits: freeing tens of
     // thousands of them one by one would only delay the exit.
-    let diags: &[diag::Diagnostic] = Vec::leak(crate::check(journal, today, &args.allow));
+    let checked = crate::check_shown(journal, today, &args.allow, args.all);
+    let diags: &[diag::Diagnostic] = Vec::leak(checked.shown);
     let extra = rule_plugins(global, args, journal, today)?;
     let extra_term = plugin::render_term(&extra);
     let all = || {
@@ -40,6 +42,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
             output::eprint(&summary(&all()));
         }
     }
+    if checked.settled > 0 {
+        output::eprint(&settled_note(checked.settled));
+    }
     let errors = diags.iter().any(diag::Diagnostic::is_error)
         || extra.iter().any(|d| d.severity == diag::Severity::Error);
     let denied = args.deny.is_some() && !(diags.is_empty() && extra.is_empty());
@@ -48,6 +53,24 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     } else {
         exit::OK
     })
+}
+
+/// Says once when the journal's repository asks for the merge driver that its git lacks.
+#[cfg(feature = "git")]
+fn driver_note(global: &Global) -> Result<(), Failure> {
+    let paths = journal::paths(global)?;
+    if let Some(note) = paths
+        .first()
+        .and_then(|p| crate::git::driver::missing_driver(p))
+    {
+        output::eprint(&format!("note: {note}\n"));
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "git"))]
+fn driver_note(_global: &Global) -> Result<(), Failure> {
+    Ok(())
 }
 
 /// `--with NAME`: runs each rule plugin and collects what it prints. A plugin that cannot
@@ -102,6 +125,12 @@ fn summary(diags: &[JsonDiagnostic]) -> String {
             plural(warnings, "warning")
         )
     }
+}
+
+/// The note on how many settled warnings were left out, and how to see them.
+fn settled_note(n: usize) -> String {
+    let noun = if n == 1 { "warning" } else { "warnings" };
+    format!("{n} settled {noun} left out; `upward check --all` shows them\n")
 }
 
 fn csv(diags: &[JsonDiagnostic]) -> String {

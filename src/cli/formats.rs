@@ -25,6 +25,8 @@ fn table(command: Option<&Command>) -> (&'static str, &'static [Format]) {
         Command::Scorecard(_) => ("scorecard", &[Term, Md, Json, Csv]),
         Command::History(_) => ("history", &[Term, Json]),
         Command::Init(_) => ("init", &[Term]),
+        Command::Merge(_) => ("merge", &[Term]),
+        Command::Sync(_) => ("sync", &[Term, Json]),
         Command::Add(_) => ("add", &[Term, Json]),
         Command::Fmt(_) => ("fmt", &[Term, Json]),
         Command::Lsp(_) => ("lsp", &[Term]),

@@ -1,5 +1,6 @@
-//! `upward init [DIR]`: a notes repository with a starter journal and a pre-commit hook.
-//! It never overwrites a file: what exists is kept and reported.
+//! `upward init [DIR]`: a notes repository with a starter journal, a pre-commit hook and the
+//! merge driver. It never overwrites a file: what exists is kept and reported, so in a clone
+//! it adds only what is missing (a clone lacks `.git/config`'s part of the driver).
 
 use std::path::{Path, PathBuf};
 
@@ -24,16 +25,12 @@ pub fn run(_global: &Global, args: &InitArgs) -> Result<u8, Failure> {
         false,
         &mut lines,
     )?;
-    create(
-        &dir.join(".gitattributes"),
-        "*.up text\n",
-        false,
-        &mut lines,
-    )?;
+    attributes(&dir.join(".gitattributes"), &mut lines)?;
     if let Some(hooks) = hooks {
         std::fs::create_dir_all(&hooks).map_err(|e| io(&hooks, &e))?;
         let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("upward"));
         create(&hooks.join("pre-commit"), &hook(&exe), true, &mut lines)?;
+        register(&dir, &mut lines)?;
     }
     let journal = dir.join("journal.up");
     lines.push(if started {
@@ -72,6 +69,49 @@ fn repository(_dir: &Path, lines: &mut Vec<String>) -> Result<Option<PathBuf>, F
             .into(),
     );
     Ok(None)
+}
+
+/// `.gitattributes`: created with the merge driver, or given its line when it does not say
+/// yet how journals merge. Nothing in it is changed.
+fn attributes(path: &Path, lines: &mut Vec<String>) -> Result<(), Failure> {
+    use crate::merge::attributes::{ATTRIBUTE, decides_journals};
+    let Ok(old) = std::fs::read_to_string(path) else {
+        return create(path, &format!("*.up text\n{ATTRIBUTE}\n"), false, lines).map(|_| ());
+    };
+    if decides_journals(&old) {
+        lines.push(format!("kept {} (it already exists)", path.display()));
+        return Ok(());
+    }
+    let separator = if old.is_empty() || old.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    crate::write::write_atomic(path, format!("{old}{separator}{ATTRIBUTE}\n").as_bytes())
+        .map_err(|e| io(path, &e))?;
+    lines.push(format!("added `{ATTRIBUTE}` to {}", path.display()));
+    Ok(())
+}
+
+/// The merge driver in `.git/config`, where git does not know it yet.
+#[cfg(feature = "git")]
+fn register(dir: &Path, lines: &mut Vec<String>) -> Result<(), Failure> {
+    let set = crate::git::driver::register(dir)
+        .map_err(|e| Failure::Usage(format!("cannot register the merge driver: {e}")))?;
+    lines.push(if set.is_empty() {
+        "kept the merge driver `upward` in git's configuration (it is already there)".into()
+    } else {
+        format!(
+            "registered the merge driver in .git/config: {}",
+            set.join(", ")
+        )
+    });
+    Ok(())
+}
+
+#[cfg(not(feature = "git"))]
+fn register(_dir: &Path, _lines: &mut Vec<String>) -> Result<(), Failure> {
+    Ok(())
 }
 
 #[cfg(feature = "git")]

@@ -17,11 +17,14 @@ mod history;
 mod init;
 mod journal;
 mod lsp;
+mod man;
+mod merge;
 mod output;
 mod plugins;
 mod report;
 mod scorecard;
 mod streaks;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -112,13 +115,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Scorecard(args) => scorecard::run(&global, &args),
         Command::History(args) => history::run(&global, &args),
         Command::Init(args) => init::run(&global, &args),
+        Command::Merge(args) => merge::run(&global, &args),
+        Command::Sync(args) => sync::run(&global, &args),
         Command::Add(args) => add::run(&global, &args),
         Command::Fmt(args) => fmt::run(&global, &args),
         Command::Lsp(args) => lsp::run(&global, &args),
         Command::Export(args) => export::run(&global, &args),
         Command::Plugins(args) => plugins::run(&global, &args),
         Command::Completions(args) => completions::run(&global, &args),
-        Command::Man => completions::man(),
+        Command::Man => man::run(),
         Command::External(args) => external::run(&global, &args),
     }
 }

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::syntax::words::is_space;
-use crate::syntax::{BodyForm, Line, LineKind, Token, TokenKind};
+use crate::syntax::{BodyForm, Line, LineKind, Token, TokenKind, body_form};
 
 /// A line laid out: its code (indentation included) and its trailing or whole-line comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,16 +20,11 @@ impl Laid {
     }
 }
 
-/// Whitespace at the end of a line, where a stray carriage return counts too.
-fn is_trailing_space(c: char) -> bool {
-    is_space(c) || c == '\r'
-}
-
 /// Lays out a line that is neither blank nor unreadable. `indent` is the canonical
 /// indentation of an indented line (ignored at column 0).
 pub fn lay(text: &str, line: &Line, tokens: &[Token], indent: usize) -> Laid {
     let raw = &text[line.content()];
-    let content = raw.trim_end_matches(is_trailing_space);
+    let content = raw.trim_end_matches(is_space);
     let start = line.start as usize;
     let end = start + content.len();
     let lead = content.len() - content.trim_start_matches(is_space).len();
@@ -39,15 +34,17 @@ pub fn lay(text: &str, line: &Line, tokens: &[Token], indent: usize) -> Laid {
         String::new()
     };
     if line.kind == LineKind::Heading {
+        // `# ` is a heading and `#` is not: an empty heading keeps its space.
+        let code = if content == "#" { "# " } else { content };
         return Laid {
-            code: content.to_string(),
+            code: code.to_string(),
             comment: None,
         };
     }
     let comment_token = tokens.iter().find(|t| t.kind() == TokenKind::Comment);
     let comment = comment_token.map(|c| {
         text[c.start() as usize..(c.end() as usize).clamp(c.start() as usize, end)]
-            .trim_end_matches(is_trailing_space)
+            .trim_end_matches(is_space)
             .to_string()
     });
     let code_end = comment_token.map_or(end, |c| c.start() as usize);
@@ -69,11 +66,21 @@ pub fn lay(text: &str, line: &Line, tokens: &[Token], indent: usize) -> Laid {
     }
     push_words(&text[pos..code_end.max(pos)], &mut atoms);
     let mut code = indentation;
+    let words_start = code.len();
     for (i, atom) in atoms.iter().enumerate() {
         if i > 0 {
             code.push(' ');
         }
         code.push_str(atom);
+    }
+    if let LineKind::Body(form) = line.kind
+        && (form == BodyForm::Quote || body_form(&code[words_start..]).0 != form)
+    {
+        // A quote is someone's words, kept as they were written, spaces and all. Elsewhere,
+        // one space between words would make another kind of line (`- [  ] x` is a note,
+        // `- [ ] x` an action): such a line keeps its own spacing.
+        code.truncate(words_start);
+        code.push_str(text[start + lead..code_end.max(start + lead)].trim_end_matches(is_space));
     }
     Laid { code, comment }
 }

@@ -54,6 +54,14 @@ pub fn format_text(name: &str, text: &str) -> Result<String, Vec<Diagnostic>> {
     format_file(FileId(0), &source, false).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Formats an editor's buffer as `upward fmt --force` does: every line that parsed is laid
+/// out, and the lines with parse errors are kept byte for byte.
+pub fn format_buffer(name: &str, text: &str) -> String {
+    let source = SourceFile::from_text(name, text);
+    let (doc, _) = syntax::parse(FileId(0), &source);
+    String::from_utf8_lossy(&format_document(&doc, &source)).into_owned()
+}
+
 /// Formats a parsed file.
 pub fn format_document(doc: &Document, source: &SourceFile) -> Vec<u8> {
     let text: &str = &source.text;
@@ -71,15 +79,7 @@ pub fn format_document(doc: &Document, source: &SourceFile) -> Vec<u8> {
         .map(|(i, l)| match l.kind {
             LineKind::Blank => Piece::Blank,
             LineKind::Invalid => Piece::Verbatim(l.content()),
-            _ => {
-                let laid = line::lay(text, l, doc.line_tokens(i as u32), indents[i]);
-                // A line left with nothing but indentation (it held only a stray `\r`) is blank.
-                if laid.comment.is_none() && laid.code.trim_start_matches(is_space).is_empty() {
-                    Piece::Blank
-                } else {
-                    Piece::Laid(laid)
-                }
-            }
+            _ => Piece::Laid(line::lay(text, l, doc.line_tokens(i as u32), indents[i])),
         })
         .collect();
     let newline = line_ending(&lines, source.bytes());
@@ -204,7 +204,8 @@ fn render(pieces: &[Piece], source: &SourceFile, newline: &[u8]) -> Vec<u8> {
             Piece::Verbatim(range) => {
                 let content = &bytes[range.clone()];
                 out.extend_from_slice(content);
-                // A kept line ending in `\r` came with CRLF: keep both, or the `\r` is lost.
+                // A kept line ending in a carriage return (the last line, without a line
+                // feed) gets a CRLF after it, as a lone LF would make the two one CRLF.
                 if content.ends_with(b"\r") {
                     out.extend_from_slice(b"\r\n");
                     continue;
@@ -225,6 +226,11 @@ fn render(pieces: &[Piece], source: &SourceFile, newline: &[u8]) -> Vec<u8> {
             }
         }
         out.extend_from_slice(newline);
+    }
+    if !source.has_bom() && out.starts_with(BOM.as_bytes()) {
+        // A first line that starts with U+FEFF but was not the first line of the file stays
+        // off the first line, or it would become a byte-order mark, which is ignored.
+        out.splice(0..0, newline.iter().copied());
     }
     out
 }
@@ -271,6 +277,11 @@ mod tests {
             ("\u{feff}set  repitch   45", "\u{feff}set repitch 45\n"),
             ("", ""),
             (" \n\t\n", ""),
+            ("# \n#  \n", "# \n# \n"),
+            (
+                "2026-01-05 did a\n  - [  ] review\n  [\t] b  ; c\n  -  [ ]  d\n",
+                "2026-01-05 did a\n  - [  ] review\n  [\t] b  ; c\n  - [ ] d\n",
+            ),
         ];
         for (input, expected) in table {
             assert_eq!(fmt(input), expected, "input {input:?}");
@@ -288,5 +299,29 @@ mod tests {
             String::from_utf8_lossy(&out),
             "2026-01-05  chekin   x\n2026-01-06 did y\n"
         );
+        let forced = |text: &str| {
+            let source = SourceFile::from_text("t.up", text);
+            let out = format_file(FileId(0), &source, true).unwrap_or_default();
+            String::from_utf8_lossy(&out).into_owned()
+        };
+        let table = [
+            // A line that starts with U+FEFF is not the file's byte-order mark, and stays so.
+            (
+                "\n\u{feff}x  y\n2026-01-06  did y\n",
+                "\n\u{feff}x  y\n2026-01-06 did y\n",
+            ),
+            // A carriage return not before a line feed is an error, kept where it stands.
+            (
+                "boss @m M\n  cadence: 2/week\r\r\n",
+                "boss @m M\n  cadence: 2/week\r\r\n",
+            ),
+            ("2026-01-06  did y\r", "2026-01-06  did y\r\r\n"),
+            ("2026-01-06  did\ry\n", "2026-01-06  did\ry\n"),
+        ];
+        for (input, expected) in table {
+            assert!(format_text("t.up", input).is_err(), "{input:?}");
+            assert_eq!(forced(input), expected, "input {input:?}");
+            assert_eq!(forced(expected), expected, "twice {input:?}");
+        }
     }
 }

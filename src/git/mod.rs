@@ -40,6 +40,7 @@ mod blame;
 pub mod cache;
 mod churn;
 mod commit;
+pub mod driver;
 mod lines;
 mod map;
 mod progress;

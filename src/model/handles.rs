@@ -106,7 +106,10 @@ impl Journal {
             };
             let handle = &found.handles[h as usize];
             let needs = match (u.at, kind) {
-                (HandleAt::Header, Kind::Done | Kind::Slip) => Some(&[HandleKind::Promise][..]),
+                (HandleAt::Header, Kind::Done) => {
+                    Some(&[HandleKind::Promise, HandleKind::Problem][..])
+                }
+                (HandleAt::Header, Kind::Slip) => Some(&[HandleKind::Promise][..]),
                 (HandleAt::Header, Kind::Decision) => {
                     Some(&[HandleKind::Pitch, HandleKind::Problem][..])
                 }
@@ -119,6 +122,7 @@ impl Journal {
                 let message = if wrong_kind {
                     let what = match needs {
                         Some([_]) => "a promise",
+                        Some([HandleKind::Promise, _]) => "a promise or a problem",
                         _ => "a pitch or a problem",
                     };
                     format!(

@@ -78,8 +78,9 @@ fn parse_range(
     let bytes = &text.as_bytes()[..range.end];
     let base = range.start;
     let mut invalid = invalid.iter().copied().peekable();
-    // NUL bytes are rare: one search finds them all, instead of one per line.
-    let mut nuls = memchr::memchr_iter(0, &bytes[base..])
+    // NUL bytes and carriage returns not before a line feed are rare: one search finds them
+    // all (with the `\r` of each CRLF, which lies past its line's content), not one per line.
+    let mut nuls = memchr::memchr2_iter(0, b'\r', &bytes[base..])
         .map(|i| base + i)
         .peekable();
     let mut newlines = memchr::memchr_iter(b'\n', &bytes[base..]).map(|i| base + i);
@@ -96,7 +97,7 @@ fn parse_range(
         }
         let next = newline.map_or(range.end, |i| i + 1);
         let mut end = newline.unwrap_or(range.end);
-        if end > pos && bytes[end - 1] == b'\r' {
+        if newline.is_some() && end > pos && bytes[end - 1] == b'\r' {
             end -= 1;
         }
         let start = if pos == 0 { bom } else { pos };
@@ -191,7 +192,8 @@ impl LineParser {
 
     /// Reads one line: `start..end` is its content (with a byte order mark), `next` the start
     /// of the next line; its content without the mark is `s`, starting at byte `at`. `bad_utf8`
-    /// and `nul` are the offsets of its first invalid byte and first NUL byte, if any.
+    /// and `nul` are the offsets of its first invalid byte and of its first NUL byte or carriage
+    /// return (which, within a line's content, is never part of a CRLF), if any.
     fn line(&mut self, bounds: Bounds, s: &str, bad_utf8: Option<usize>, nul: Option<usize>) {
         let Bounds {
             start,
@@ -279,12 +281,12 @@ impl LineParser {
             ));
         }
         if let Some(nul) = nul {
-            return Err(self.error(
-                codes::ENCODING,
-                nul,
-                nul + 1,
-                "a NUL byte is not allowed in a journal".into(),
-            ));
+            let message = if s.as_bytes()[nul - at] == 0 {
+                "a NUL byte is not allowed in a journal"
+            } else {
+                "a carriage return must come right before a line feed: lines end with LF or CRLF"
+            };
+            return Err(self.error(codes::ENCODING, nul, nul + 1, message.into()));
         }
         let indent = space_len(s);
         match s.as_bytes().get(indent) {

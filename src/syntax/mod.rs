@@ -10,6 +10,7 @@ mod readers;
 pub mod tree;
 pub mod words;
 
+pub use body::form as body_form;
 pub use header::{Clock, calendar_date, clock_time};
 pub use lines::{MAX_LINE, parse};
 pub use names::{DirectiveKind, FieldHost, FieldKey, Kind};

@@ -62,7 +62,12 @@ pub fn lanes(s: &Summary) -> Markup {
     if s.today < s.period.to && days.contains(s.today) {
         let x = days.end(s.today);
         svg.line(x, TOP - 4.0, x, bottom, "today");
-        svg.text(x + 3.0, TOP + 6.0, "start", "small", "today");
+        // Left of the line near the right edge, so that the word is not cut.
+        if x > WIDTH - 60.0 {
+            svg.text(x - 3.0, TOP + 6.0, "end", "small", "today");
+        } else {
+            svg.text(x + 3.0, TOP + 6.0, "start", "small", "today");
+        }
     }
     let label = format!(
         "Priorities over {}: {} lanes, with rank and status changes and the boss of each",
@@ -139,7 +144,12 @@ fn lane(svg: &mut Svg, days: &Days, i: usize, p: &PriorityLine, end: NaiveDate, 
         let tip = format!("{name}: {text}, {} to {last}", step.from);
         svg.rect(x, bar_y, x_end - x, BAR, &class, &tip);
         if (x_end - x) > text.chars().count() as f64 * 6.2 + 8.0 {
-            svg.text(x + 5.0, bar_y + BAR / 2.0 + 4.0, "start", "in", &text);
+            let on = if step.status == Status::Active {
+                "in"
+            } else {
+                "in-ended"
+            };
+            svg.text(x + 5.0, bar_y + BAR / 2.0 + 4.0, "start", on, &text);
         }
         let previous = k.checked_sub(1).and_then(|j| p.lane.get(j));
         if let Some(before) = previous.filter(|b| b.boss != step.boss) {
