@@ -162,6 +162,11 @@ fn last_of_month(first: NaiveDate) -> NaiveDate {
     next.map_or(NaiveDate::MAX, |n| add_days(n, -1))
 }
 
+/// Monday to Friday.
+pub fn is_weekday(date: NaiveDate) -> bool {
+    date.weekday().num_days_from_monday() < 5
+}
+
 /// One boss's away days: merged, sorted, inclusive ranges with running totals, so counts over
 /// any date range are a binary search.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -232,6 +237,40 @@ impl AwayDays {
     /// Whether away days cover at least half of `period`.
     pub fn excused(&self, period: Period) -> bool {
         2 * self.count(period.start, period.end) >= period.days()
+    }
+
+    /// Working days (Monday to Friday) from `from` to `to`, both included, that are not away.
+    pub fn working_days(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        from.iter_days()
+            .take_while(|&d| d <= to)
+            .filter(|&d| is_weekday(d) && !self.contains(d))
+            .count() as i64
+    }
+
+    /// The day of the `n`-th working day that is not away, counting from `from` (included);
+    /// `n` = 0 is taken as 1.
+    pub fn working_day(&self, from: NaiveDate, n: u32) -> NaiveDate {
+        let mut left = n.max(1);
+        let mut day = from;
+        loop {
+            // Leave is skipped a range at a time: it may run for years.
+            let i = self.ranges.partition_point(|r| r.1 < day);
+            let next = match self.ranges.get(i) {
+                Some(&(start, until)) if start <= day => until.succ_opt(),
+                _ if is_weekday(day) => {
+                    left -= 1;
+                    if left == 0 {
+                        return day;
+                    }
+                    day.succ_opt()
+                }
+                _ => day.succ_opt(),
+            };
+            match next {
+                Some(next) => day = next,
+                None => return day,
+            }
+        }
     }
 
     /// The `n`-th day that is not away, counting back from `to` (which counts as the first):

@@ -459,3 +459,35 @@ fn a_report_on_errors_does_what_its_note_says() {
     assert!(!text.contains("Lost"), "{text}");
     assert_eq!(json["checkins"].as_array().map(Vec::len), Some(1), "{text}");
 }
+
+/// `explain` teaches every error code `check` prints, not only the rules': each code in the
+/// invalid fixtures' expected output has a text with an example and a fix.
+#[test]
+fn explain_knows_every_error_code_check_prints() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut codes = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "expected") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            for part in text.split("error[").skip(1) {
+                codes.insert(part.split(']').next().unwrap_or_default().to_string());
+            }
+        }
+    }
+    assert!(codes.len() >= 8, "{codes:?}");
+    for code in &codes {
+        upward()
+            .args(["explain", code])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(format!("{code}: ")))
+            .stdout(predicate::str::contains("How to fix it"));
+    }
+    upward()
+        .arg("explain")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("unknown-kind "))
+        .stdout(predicate::str::contains("repitch "));
+}

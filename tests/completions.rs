@@ -78,3 +78,26 @@ fn the_man_page_is_roff_with_every_command() {
         assert!(page.contains(command), "the man page lacks `{command}`");
     }
 }
+
+/// `man` is a listed command; its page points at no other page, and its examples keep their
+/// lines (no-fill mode), so roff does not join them.
+#[test]
+fn the_man_page_is_listed_and_self_contained() {
+    upward()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("  man "));
+    upward()
+        .arg("no-such-command")
+        .env("PATH", "")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(", man,"));
+    let out = upward().arg("man").output().expect("run upward");
+    let page = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(!page.contains("(1)"), "a page that does not exist is named");
+    assert!(page.contains(".SH COMMANDS\n.TP\n\\fBupward check\\fR\n"));
+    assert!(page.contains(".nf\n  upward check\n  upward check \\-\\-format json\n"));
+    assert!(page.contains(".SH EXAMPLES\n.PP\n.nf\n  upward \\-f journal.up check"));
+}

@@ -417,7 +417,7 @@ fn export_refuses_markdown_and_csv() {
         ])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("JSON only"));
+        .stderr(predicates::str::contains("has no csv format"));
 }
 
 const PRIVATE: &str = "\

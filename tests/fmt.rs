@@ -650,3 +650,41 @@ fn only_up_files_inside_the_journal_are_rewritten_even_with_force() {
         "2026-01-05 did y\n"
     );
 }
+
+/// A quote is someone's words: the text after `> ` keeps its runs of spaces.
+#[test]
+fn a_quote_is_kept_as_written() {
+    let text = "2026-03-02   checkin @ann\n    >   Ship it   first,  then  polish.  \n";
+    assert_eq!(
+        String::from_utf8(format("q.up", text.as_bytes())).expect("utf-8"),
+        "2026-03-02 checkin @ann\n  >   Ship it   first,  then  polish.\n"
+    );
+}
+
+/// The bundled samples are already formatted: `fmt --check` passes on every folder of them.
+#[test]
+fn every_sample_folder_passes_fmt_check() {
+    let samples = root().join("samples");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&samples).expect("samples") {
+        let dir = entry.expect("entry").path();
+        let holds_journal = upward::model::load::walk(&dir).is_ok_and(|f| !f.is_empty());
+        if !dir.is_dir() || !holds_journal {
+            continue;
+        }
+        let out = upward()
+            .arg("-f")
+            .arg(&dir)
+            .args(["fmt", "--check"])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{} is not formatted:\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stdout)
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "found {checked} sample folders");
+}

@@ -108,7 +108,9 @@ fn the_hook_refuses_a_broken_journal_and_accepts_a_fixed_one() {
     let good = std::fs::read_to_string(&journal).unwrap();
     std::fs::write(
         &journal,
-        format!("{good}2026-11-20 did rank:2 Not a priority\n"),
+        format!(
+            "{good}2026-11-20 did rank:2 Not a priority\n2026-11-19 win Shipped it\n2026-11-19 problem Timeouts\n"
+        ),
     )
     .unwrap();
     assert!(run(&["add", "journal.up"]).status.success());
@@ -124,6 +126,13 @@ fn the_hook_refuses_a_broken_journal_and_accepts_a_fixed_one() {
     );
     assert!(
         stderr.contains("pre-commit: the staged journal has errors"),
+        "{stderr}"
+    );
+    // Errors in full, warnings as one line with their count.
+    assert!(stderr.contains("2026-11-20 did rank:2"), "{stderr}");
+    assert!(!stderr.contains("warning["), "{stderr}");
+    assert!(
+        stderr.contains(" warnings (`upward check` shows them)"),
         "{stderr}"
     );
 

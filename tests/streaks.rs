@@ -48,13 +48,21 @@ fn one_missed_week_breaks_the_streak() {
         figures(&j, "2026-02-12", c),
         (3, 3, false, Some("2026-01-26"), Some("2026-02-15"))
     );
-    // Monday of W08, not met yet: it does not break the streak, but puts it at risk.
+    // Monday of W08, not met yet: it does not break the streak, and with five working days
+    // left for one check-in it is not at risk.
     assert_eq!(
         figures(&j, "2026-02-16", c),
+        (3, 3, false, Some("2026-01-26"), Some("2026-02-15"))
+    );
+    // Wednesday: three working days left, more than the one needed plus one.
+    assert!(!figures(&j, "2026-02-18", c).2);
+    // Thursday: two working days left (Thursday, Friday), at most one needed plus one.
+    assert_eq!(
+        figures(&j, "2026-02-19", c),
         (3, 3, true, Some("2026-01-26"), Some("2026-02-15"))
     );
-    // W08 went by without a check-in: broken, and W09 is at risk with nothing to lose.
-    assert_eq!(figures(&j, "2026-02-23", c), (0, 3, true, None, None));
+    // W08 went by without a check-in: broken; W09 has its whole week ahead.
+    assert_eq!(figures(&j, "2026-02-23", c), (0, 3, false, None, None));
     // `updates: none` turns the update streak off.
     assert!(streak(&j, "2026-02-23", StreakKind::Update).is_none());
 }
@@ -153,9 +161,15 @@ fn rhythms_n_per_week_biweekly_and_monthly_asks() {
         figures(&j, "2026-03-18", StreakKind::Checkin),
         (1, 1, false, Some("2026-03-16"), Some("2026-03-22"))
     );
-    // Asks in January and February; March not asked yet: at risk, not broken.
+    // Asks in January and February; March not asked yet: not broken, and with ten working
+    // days left not at risk either.
     assert_eq!(
         figures(&j, "2026-03-18", StreakKind::FeedbackAsk),
+        (2, 2, false, Some("2026-01-01"), Some("2026-02-28"))
+    );
+    // On Monday 30 March two working days are left: at risk.
+    assert_eq!(
+        figures(&j, "2026-03-30", StreakKind::FeedbackAsk),
         (2, 2, true, Some("2026-01-01"), Some("2026-02-28"))
     );
     // Biweekly blocks start on the Monday of the `since` week: Jan 5, Jan 19, Feb 2.
@@ -187,10 +201,16 @@ fn promises_kept_by_the_due_date_in_force() {
          2026-03-12 done ^e\n\
          2026-03-10 promise ^f @ann due:2026-03-18 F\n",
     );
-    // By due date: a kept (03-05), b broken (done 03-09 after 03-06), c dropped (skipped),
-    // d kept (03-12), e kept (03-13), f open and due within 7 days: at risk.
+    // By due date: a kept (03-05), b late (done 03-09 after 03-06), c dropped (skipped),
+    // d kept (03-12), e kept (03-13); f is open and due Wednesday 03-18, beyond the next two
+    // working days of Saturday 03-14 (Monday and Tuesday): not at risk.
     assert_eq!(
         figures(&j, "2026-03-14", StreakKind::PromisesKept),
+        (2, 2, false, Some("2026-03-12"), Some("2026-03-13"))
+    );
+    // On Tuesday 03-17 the next two working days reach Wednesday: at risk.
+    assert_eq!(
+        figures(&j, "2026-03-17", StreakKind::PromisesKept),
         (2, 2, true, Some("2026-03-12"), Some("2026-03-13"))
     );
     // Once f is overdue it breaks the streak.
@@ -353,7 +373,7 @@ fn renders_through_the_library_the_same_way() {
         csv,
         "boss,streak,current,longest,at_risk,current_from,current_to\n\
          ann,checkin,1,1,false,2026-03-02,2026-03-08\n\
-         ann,feedback-ask,0,0,true,,\n\
+         ann,feedback-ask,0,0,false,,\n\
          ann,promises-kept,0,0,false,,\n"
     );
 }

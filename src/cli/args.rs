@@ -170,7 +170,9 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
     /// Print the man page (roff)
-    #[command(hide = true)]
+    #[command(
+        after_help = "Examples:\n  upward man | man -l -\n  upward man > ~/.local/share/man/man1/upward.1"
+    )]
     Man,
     /// Any other name runs `upward-NAME` from PATH as a plugin
     #[command(external_subcommand)]
@@ -185,6 +187,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors: `--deny warnings`
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
     pub deny: Option<String>,
+    /// Also show settled warnings: about past events older than `set settle` days, or resolved
+    #[arg(long)]
+    pub all: bool,
     /// Run the rule plugin `upward-NAME` and merge its diagnostics (repeatable)
     #[arg(long = "with", value_name = "NAME")]
     pub with: Vec<String>,

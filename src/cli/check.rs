@@ -21,7 +21,8 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     driver_note(global)?;
     // Like the journal, the diagnostics live until the process exits: freeing tens of
     // thousands of them one by one would only delay the exit.
-    let diags: &[diag::Diagnostic] = Vec::leak(crate::check(journal, today, &args.allow));
+    let checked = crate::check_shown(journal, today, &args.allow, args.all);
+    let diags: &[diag::Diagnostic] = Vec::leak(checked.shown);
     let extra = rule_plugins(global, args, journal, today)?;
     let extra_term = plugin::render_term(&extra);
     let all = || {
@@ -40,6 +41,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
             output::print(&extra_term)?;
             output::eprint(&summary(&all()));
         }
+    }
+    if checked.settled > 0 {
+        output::eprint(&settled_note(checked.settled));
     }
     let errors = diags.iter().any(diag::Diagnostic::is_error)
         || extra.iter().any(|d| d.severity == diag::Severity::Error);
@@ -121,6 +125,12 @@ fn summary(diags: &[JsonDiagnostic]) -> String {
             plural(warnings, "warning")
         )
     }
+}
+
+/// The note on how many settled warnings were left out, and how to see them.
+fn settled_note(n: usize) -> String {
+    let noun = if n == 1 { "warning" } else { "warnings" };
+    format!("{n} settled {noun} left out; `upward check --all` shows them\n")
 }
 
 fn csv(diags: &[JsonDiagnostic]) -> String {

@@ -1,4 +1,4 @@
-//! `upward completions SHELL` and the man page, both generated from the CLI definition.
+//! `upward completions SHELL`, generated from the CLI definition.
 
 use clap::CommandFactory;
 
@@ -9,14 +9,6 @@ use super::output::{self, Failure};
 pub fn run(_global: &Global, args: &CompletionsArgs) -> Result<u8, Failure> {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "upward", &mut buf);
-    output::print(&String::from_utf8_lossy(&buf))?;
-    Ok(exit::OK)
-}
-
-/// The man page, in roff.
-pub fn man() -> Result<u8, Failure> {
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
     output::print(&String::from_utf8_lossy(&buf))?;
     Ok(exit::OK)
 }

@@ -3,15 +3,13 @@
 use super::args::{ExplainArgs, Format, Global};
 use super::exit;
 use super::output::{self, Failure};
-use crate::model::settings::{RULE_CODES, unknown_code};
 use crate::rules::explain;
 
 pub fn run(global: &Global, args: &ExplainArgs) -> Result<u8, Failure> {
     match &args.code {
         None => {
-            let rows: Vec<(&str, &str)> = RULE_CODES
-                .iter()
-                .map(|r| (r.code, explain::summary(r.code)))
+            let rows: Vec<(&str, &str)> = explain::codes()
+                .map(|code| (code, explain::summary(code)))
                 .collect();
             if global.format == Format::Json {
                 let json: Vec<_> = rows
@@ -43,9 +41,14 @@ pub fn run(global: &Global, args: &ExplainArgs) -> Result<u8, Failure> {
                 }
                 Ok(exit::OK)
             }
-            None => Err(Failure::Usage(
-                unknown_code("", code, Default::default()).message,
-            )),
+            None => {
+                let near = crate::syntax::names::suggest(code, explain::codes())
+                    .map(|near| format!("; did you mean `{near}`?"))
+                    .unwrap_or_default();
+                Err(Failure::Usage(format!(
+                    "unknown code `{code}`{near} (`upward explain` lists every code)"
+                )))
+            }
         },
     }
 }

@@ -17,6 +17,7 @@ mod history;
 mod init;
 mod journal;
 mod lsp;
+mod man;
 mod merge;
 mod output;
 mod plugins;
@@ -122,7 +123,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Export(args) => export::run(&global, &args),
         Command::Plugins(args) => plugins::run(&global, &args),
         Command::Completions(args) => completions::run(&global, &args),
-        Command::Man => completions::man(),
+        Command::Man => man::run(),
         Command::External(args) => external::run(&global, &args),
     }
 }

@@ -69,6 +69,9 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub span: Span,
+    /// A warning about a past event that is old enough, or resolved, to need nothing more
+    /// (docs/language.md §6): `check` and the dashboard leave it out.
+    settled: bool,
     /// Related places, help and a fix. Most diagnostics have none, and a large journal can
     /// have tens of thousands of diagnostics, so they are kept apart.
     more: Option<Box<More>>,
@@ -88,6 +91,7 @@ impl Diagnostic {
             code,
             message: message.into(),
             span,
+            settled: false,
             more: None,
         }
     }
@@ -144,6 +148,17 @@ impl Diagnostic {
         self
     }
 
+    /// Marks a warning settled.
+    pub fn settled(mut self) -> Self {
+        self.settled = true;
+        self
+    }
+
+    /// Whether the warning is settled: about a past event that nobody needs to act on now.
+    pub fn is_settled(&self) -> bool {
+        self.settled
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -163,8 +178,29 @@ pub mod codes {
     pub const DUPLICATE_FIELD: &str = "duplicate-field";
     pub const HANDLE: &str = "handle";
     pub const BODY: &str = "orphan-body";
+    pub const INDENTED_ENTRY: &str = "indented-entry";
     pub const INCLUDE: &str = "include";
     pub const BOSS: &str = "boss";
     pub const SET: &str = "set";
     pub const IO: &str = "io";
+
+    /// Every error code `check` can print, in the order `upward explain` lists them; each
+    /// has its text in `rules/explain/CODE.md`.
+    pub const ERRORS: &[&str] = &[
+        ENCODING,
+        TOO_LONG,
+        SYNTAX,
+        DATE,
+        TIME,
+        UNKNOWN_KIND,
+        MISSING,
+        FIELD_VALUE,
+        FIELD_KIND,
+        DUPLICATE_FIELD,
+        HANDLE,
+        BODY,
+        INCLUDE,
+        BOSS,
+        SET,
+    ];
 }

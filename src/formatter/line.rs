@@ -74,10 +74,11 @@ pub fn lay(text: &str, line: &Line, tokens: &[Token], indent: usize) -> Laid {
         code.push_str(atom);
     }
     if let LineKind::Body(form) = line.kind
-        && body_form(&code[words_start..]).0 != form
+        && (form == BodyForm::Quote || body_form(&code[words_start..]).0 != form)
     {
-        // One space between words would make another kind of line (`- [  ] x` is a note,
-        // `- [ ] x` an action): this line keeps its own spacing.
+        // A quote is someone's words, kept as they were written, spaces and all. Elsewhere,
+        // one space between words would make another kind of line (`- [  ] x` is a note,
+        // `- [ ] x` an action): such a line keeps its own spacing.
         code.truncate(words_start);
         code.push_str(text[start + lead..code_end.max(start + lead)].trim_end_matches(is_space));
     }

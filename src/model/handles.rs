@@ -106,7 +106,8 @@ impl Journal {
             };
             let handle = &found.handles[h as usize];
             let needs = match (u.item, kind) {
-                (None, Kind::Done | Kind::Slip) => Some(&[HandleKind::Promise][..]),
+                (None, Kind::Done) => Some(&[HandleKind::Promise, HandleKind::Problem][..]),
+                (None, Kind::Slip) => Some(&[HandleKind::Promise][..]),
                 (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
                 _ => None,
             };
@@ -117,6 +118,7 @@ impl Journal {
                 let message = if wrong_kind {
                     let what = match needs {
                         Some([_]) => "a promise",
+                        Some([HandleKind::Promise, _]) => "a promise or a problem",
                         _ => "a pitch or a problem",
                     };
                     format!(

@@ -13,6 +13,7 @@ mod resolve;
 pub mod settings;
 pub mod text;
 pub mod values;
+mod verdict;
 
 use chrono::NaiveDate;
 
@@ -21,6 +22,7 @@ pub use intern::{Names, PersonId, TagId, Tags};
 pub use load::{Bytes, Disk, LoadError, Loaded, Overlay, Reader, load};
 pub use settings::{RULE_CODES, Settings};
 pub use values::{Detail, Outcome, Rhythm, Status, Tone};
+pub use verdict::{Standing, Verdict};
 
 use crate::diag::{Diagnostic, Span};
 use crate::source::Sources;

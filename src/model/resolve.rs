@@ -51,15 +51,24 @@ impl Journal {
         }
         self.handles = found.handles;
         self.diagnostics.extend(found.diagnostics);
-        // done, slip and decision belong to the boss of their handle's entry.
+        // done, slip and decision belong to the boss of their handle's entry, or to the boss a
+        // slip naming an active boss handed the promise to; references are in date order.
+        let mut handed: Vec<Option<BossSet>> = vec![None; self.handles.len()];
         for &(id, h) in &found.of_entries {
-            if matches!(
-                self.entries[id as usize].kind,
-                Kind::Done | Kind::Slip | Kind::Decision
-            ) {
-                let def = self.handles[h as usize].def;
-                self.entries[id as usize].bosses = self.entries[def as usize].bosses;
+            let e = &self.entries[id as usize];
+            if !matches!(e.kind, Kind::Done | Kind::Slip | Kind::Decision) {
+                continue;
             }
+            let def = self.handles[h as usize].def;
+            let to = match e.kind {
+                Kind::Slip => self.named_bosses(e),
+                _ => BossSet::default(),
+            };
+            if !to.is_empty() {
+                handed[h as usize] = Some(to);
+            }
+            self.entries[id as usize].bosses =
+                handed[h as usize].unwrap_or(self.entries[def as usize].bosses);
         }
         self.priorities = priorities;
         self.aways = aways;
@@ -80,6 +89,17 @@ impl Journal {
             .iter()
             .position(|b| b.person == person && b.active_on(date))
             .map(|i| BossId(i as u8))
+    }
+
+    /// The bosses an entry's header names that are active on its date.
+    fn named_bosses(&self, e: &Entry) -> BossSet {
+        let mut set = BossSet::default();
+        for &p in self.people_of(e) {
+            if let Some(b) = self.active_boss_of(p, e.date) {
+                set.insert(b);
+            }
+        }
+        set
     }
 
     /// Which boss each entry belongs to by itself (docs/language.md §3), before done, slip and decision

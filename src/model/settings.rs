@@ -1,4 +1,4 @@
-//! Rule codes and their tuning by `set CODE off|on|N`.
+//! Rule codes and their tuning by `set CODE off|on|N`, and `set settle N|off`.
 
 use std::collections::HashMap;
 
@@ -81,6 +81,23 @@ pub fn rule_index(code: &str) -> Option<usize> {
     RULE_CODES.iter().position(|r| r.code == code)
 }
 
+/// The rules whose warnings judge one past event and settle once it is old enough
+/// (docs/language.md §6): the oversteps, `late-slip`, `problem-without-solution` and
+/// `unquantified-win`.
+pub fn settles(code: &str) -> bool {
+    oversteps().any(|c| c == code)
+        || matches!(
+            code,
+            "late-slip" | "problem-without-solution" | "unquantified-win"
+        )
+}
+
+/// The name `set` takes for the age at which past-event warnings settle.
+pub const SETTLE: &str = "settle";
+
+/// Days after which a past-event warning settles, unless the journal says otherwise.
+pub const SETTLE_DEFAULT: u32 = 30;
+
 /// A set of rule codes, one bit each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CodeSet(u16);
@@ -105,6 +122,8 @@ pub struct Settings {
     off: CodeSet,
     numbers: HashMap<usize, u32>,
     seen: HashMap<usize, (Setting, Span)>,
+    /// `set settle`: `None` until set.
+    settle: Option<(Setting, Span)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +149,15 @@ impl Settings {
         rule_index(code).is_some_and(|i| self.numbers.contains_key(&i))
     }
 
+    /// The age in days past which a past-event warning settles; `None` with `set settle off`.
+    pub fn settle(&self) -> Option<u32> {
+        match self.settle {
+            None | Some((Setting::On, _)) => Some(SETTLE_DEFAULT),
+            Some((Setting::Number(n), _)) => Some(n),
+            Some((Setting::Off, _)) => None,
+        }
+    }
+
     /// Applies `set CODE VALUE` (spans of the code and the value).
     pub fn apply(
         &mut self,
@@ -138,45 +166,34 @@ impl Settings {
         value: &str,
         value_span: Span,
     ) -> Result<(), Diagnostic> {
+        if code == SETTLE {
+            let setting = parse(code, value, value_span)?;
+            if let Some((earlier, span)) = self.settle
+                && !agree(earlier, setting)
+            {
+                return Err(twice(code, value_span, span));
+            }
+            // `on` agrees with a number and keeps it.
+            if self.settle.is_none() || setting != Setting::On {
+                self.settle = Some((setting, value_span));
+            }
+            return Ok(());
+        }
         let index = rule_index(code).ok_or_else(|| unknown_code(codes::SET, code, code_span))?;
-        let setting = match value {
-            "off" => Setting::Off,
-            "on" => Setting::On,
-            _ => {
-                let n = crate::model::values::parse_positive(value).ok_or_else(|| {
-                    Diagnostic::error(
-                        codes::SET,
-                        value_span,
-                        format!("`{value}` is not a value for `set {code}`; write `on`, `off` or a whole number ≥ 1"),
-                    )
-                })?;
-                if RULE_CODES[index].number.is_none() {
-                    return Err(Diagnostic::error(
-                        codes::SET,
-                        value_span,
-                        format!(
-                            "`{code}` takes no number; write `set {code} on` or `set {code} off`"
-                        ),
-                    ));
-                }
-                Setting::Number(n)
-            }
-        };
-        if let Some((earlier, span)) = self.seen.get(&index) {
-            let agree = match (earlier, setting) {
-                (Setting::Off, Setting::Off) => true,
-                (Setting::Off, _) | (_, Setting::Off) => false,
-                (Setting::Number(a), Setting::Number(b)) => *a == b,
-                _ => true,
-            };
-            if !agree {
-                return Err(Diagnostic::error(
-                    codes::SET,
-                    value_span,
-                    format!("`set {code}` is given two different values"),
-                )
-                .with_related(*span, "first set here"));
-            }
+        let setting = parse(code, value, value_span)?;
+        if let Setting::Number(_) = setting
+            && RULE_CODES[index].number.is_none()
+        {
+            return Err(Diagnostic::error(
+                codes::SET,
+                value_span,
+                format!("`{code}` takes no number; write `set {code} on` or `set {code} off`"),
+            ));
+        }
+        if let Some(&(earlier, span)) = self.seen.get(&index)
+            && !agree(earlier, setting)
+        {
+            return Err(twice(code, value_span, span));
         }
         self.seen.entry(index).or_insert((setting, value_span));
         match setting {
@@ -188,6 +205,42 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// `off`, `on` or a whole number ≥ 1, as the value of `set CODE`.
+fn parse(code: &str, value: &str, span: Span) -> Result<Setting, Diagnostic> {
+    Ok(match value {
+        "off" => Setting::Off,
+        "on" => Setting::On,
+        _ => Setting::Number(crate::model::values::parse_positive(value).ok_or_else(|| {
+            Diagnostic::error(
+                codes::SET,
+                span,
+                format!(
+                    "`{value}` is not a value for `set {code}`; write `on`, `off` or a whole number ≥ 1"
+                ),
+            )
+        })?),
+    })
+}
+
+/// Whether two `set` lines for one code say the same: `on` agrees with any number.
+fn agree(a: Setting, b: Setting) -> bool {
+    match (a, b) {
+        (Setting::Off, Setting::Off) => true,
+        (Setting::Off, _) | (_, Setting::Off) => false,
+        (Setting::Number(a), Setting::Number(b)) => a == b,
+        _ => true,
+    }
+}
+
+fn twice(code: &str, span: Span, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        codes::SET,
+        span,
+        format!("`set {code}` is given two different values"),
+    )
+    .with_related(first, "first set here")
 }
 
 /// The error for a code that is not a rule's, with the nearest code suggested.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::facts::{EntryRef, belongs, item_text, label, past};
-use crate::model::{BossSet, Entry, Handle, HandleKind, Item, ItemForm, Journal, Status};
+use crate::model::{BossSet, Entry, Handle, HandleKind, Item, ItemForm, Journal, Status, Verdict};
 use crate::syntax::{ActionState, Kind};
 
 /// Whether an action is open as of `date`: one naming a promise is open while the promise has
@@ -82,18 +82,7 @@ pub fn is_dropped(done: &Entry) -> bool {
     done.fields.status == Some(Status::Dropped)
 }
 
-/// A promise's due date as of `date`: that of its latest `slip` on or before it, else its own.
-pub fn due_on(journal: &Journal, h: &Handle, date: NaiveDate) -> Option<NaiveDate> {
-    h.slips
-        .iter()
-        .rev()
-        .map(|&s| &journal.entries[s as usize])
-        .find(|s| s.date <= date)
-        .and_then(|s| s.fields.due)
-        .or(journal.entries[h.def as usize].fields.due)
-}
-
-/// Where a promise stands as of a date.
+/// Where a promise stands as of a date: [`Verdict`], with a broken promise named overdue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PromiseState {
@@ -144,22 +133,23 @@ pub fn promise(journal: &Journal, h: &Handle, date: NaiveDate) -> Promise {
     }
 }
 
-/// A promise's due date in force, its `done` date and its state, as of `date`.
+/// A promise's due date in force, its `done` date and its state, as of `date`: the one
+/// verdict of [`Journal::verdict`].
 pub fn standing(
     journal: &Journal,
     h: &Handle,
     date: NaiveDate,
 ) -> (Option<NaiveDate>, Option<NaiveDate>, PromiseState) {
-    let due = due_on(journal, h, date);
-    let done = done_on(journal, h, date);
-    let state = match done {
-        Some(d) if is_dropped(d) => PromiseState::Dropped,
-        Some(d) if due.is_some_and(|due| d.date > due) => PromiseState::Late,
-        Some(_) => PromiseState::Kept,
-        None if due.is_some_and(|due| due < date) => PromiseState::Overdue,
-        None => PromiseState::Open,
+    let s = journal.verdict(h, date);
+    let state = match s.verdict {
+        Verdict::Kept => PromiseState::Kept,
+        Verdict::Late => PromiseState::Late,
+        Verdict::Dropped => PromiseState::Dropped,
+        Verdict::Broken => PromiseState::Overdue,
+        Verdict::Open => PromiseState::Open,
     };
-    (due, done.map(|d| d.date), state)
+    let done = s.done.map(|d| journal.entries[d as usize].date);
+    (s.due, done, state)
 }
 
 /// The promises of `bosses` made on or before `date` whose due date, done date and state
@@ -181,7 +171,8 @@ pub fn promises_where(
     out
 }
 
-/// Promises of `bosses` made on or before `date`, in journal order.
+/// Promises due to `bosses` as of `date` (a promise handed over is the new boss's), made on
+/// or before `date`, in journal order.
 pub fn promises<'a>(
     journal: &'a Journal,
     bosses: BossSet,
@@ -189,7 +180,9 @@ pub fn promises<'a>(
 ) -> impl Iterator<Item = &'a Handle> + 'a {
     journal.handles.iter().filter(move |h| {
         let def = &journal.entries[h.def as usize];
-        h.kind == HandleKind::Promise && def.date <= date && belongs(def, bosses)
+        h.kind == HandleKind::Promise
+            && def.date <= date
+            && (bosses.is_empty() || journal.promise_bosses(h, date).0 & bosses.0 != 0)
     })
 }
 

@@ -111,12 +111,10 @@ impl Report for Dashboard {
         }
         doc.heading("Streaks at risk");
         let risks = self.at_risk.iter().map(|s| {
-            let now = s
-                .now
-                .as_ref()
-                .map_or("a promise is due within 7 days".to_string(), |n| {
-                    format!("{} has {} of {}", n.period, n.have, n.need)
-                });
+            let now = s.now.as_ref().map_or(
+                "a promise is due within two working days".to_string(),
+                |n| format!("{} has {} of {}", n.period, n.have, n.need),
+            );
             Inline::plain(format!("{} @{}: ", s.streak.with(), s.boss))
                 .add(Look::Warn, now)
                 .add(

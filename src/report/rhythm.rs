@@ -1,10 +1,8 @@
-//! What streaks and the scorecard count: a boss's entries per period of a rhythm, and how
-//! each promise went by the due date in force.
+//! What streaks and the scorecard count: a boss's entries per period of a rhythm.
 
 use chrono::NaiveDate;
 
-use super::commitments::is_dropped;
-use crate::model::{BossId, Entry, Handle, Journal, Rhythm};
+use crate::model::{BossId, Entry, Journal, Rhythm};
 use crate::period::{AwayDays, Period, Unit};
 use crate::syntax::Kind;
 
@@ -80,46 +78,4 @@ pub fn walk(
         }
         period = period.next();
     }
-}
-
-/// How a promise went, for streaks and the scorecard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Done on or before the due date in force.
-    Kept,
-    /// Done after it, or not done and past it.
-    Broken,
-    Dropped,
-    /// Not done, not yet due.
-    Pending,
-}
-
-/// A promise's due date in force as of `as_of` (a slip moves it only when dated on or before
-/// the date it moves) and how it went; `None` without a due date. `counts` decides whether
-/// its `done` counts.
-pub fn outcome(
-    journal: &Journal,
-    h: &Handle,
-    as_of: NaiveDate,
-    counts: &dyn Fn(&Entry) -> bool,
-) -> Option<(NaiveDate, Outcome)> {
-    let mut due = journal.entries[h.def as usize].fields.due?;
-    for &s in &h.slips {
-        let slip = &journal.entries[s as usize];
-        if slip.date <= as_of && slip.date <= due {
-            due = slip.fields.due.unwrap_or(due);
-        }
-    }
-    let done = h
-        .done
-        .map(|d| &journal.entries[d as usize])
-        .filter(|d| d.date <= as_of && counts(d));
-    let outcome = match done {
-        Some(d) if is_dropped(d) => Outcome::Dropped,
-        Some(d) if d.date <= due => Outcome::Kept,
-        Some(_) => Outcome::Broken,
-        None if due < as_of => Outcome::Broken,
-        None => Outcome::Pending,
-    };
-    Some((due, outcome))
 }

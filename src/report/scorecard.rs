@@ -16,9 +16,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::commitments;
 use super::facts::{self, belongs, boss_set, dated, plus};
-use super::rhythm::{Outcome, PeriodCount, counted_dates, outcome, walk};
+use super::rhythm::{PeriodCount, counted_dates, walk};
 use crate::model::settings::oversteps;
-use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Status, Tone};
+use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Status, Tone, Verdict};
 use crate::period::{AwayDays, days_between};
 use crate::syntax::{FieldKey, Kind};
 
@@ -276,17 +276,16 @@ fn priorities_known(
 fn promises_kept(journal: &Journal, today: NaiveDate, since: NaiveDate, set: BossSet) -> Practice {
     let (mut kept, mut broken, mut dropped) = (0u64, 0u64, 0u64);
     for h in commitments::promises(journal, set, today) {
-        let Some((due, how)) = outcome(journal, h, today, &|_| true) else {
-            continue;
-        };
-        if due < since {
+        let standing = journal.verdict(h, today);
+        if standing.due.is_none_or(|due| due < since) {
             continue;
         }
-        match how {
-            Outcome::Kept => kept += 1,
-            Outcome::Broken => broken += 1,
-            Outcome::Dropped => dropped += 1,
-            Outcome::Pending => {}
+        // A promise done late was not kept.
+        match standing.verdict {
+            Verdict::Kept => kept += 1,
+            Verdict::Late | Verdict::Broken => broken += 1,
+            Verdict::Dropped => dropped += 1,
+            Verdict::Open => {}
         }
     }
     practice(

@@ -4,27 +4,31 @@
 //! > A period is met when it has at least N entries of the kind (N from an `N/…` rhythm, else
 //! > 1). A streak counts consecutive met periods ending at the current period; an excused
 //! > period neither breaks nor extends it; the current period, while not yet met, does not
-//! > break it, and `at_risk` is true (even when `current` is 0).
+//! > break it. `at_risk` is true (even when `current` is 0) when the current period is not yet
+//! > met and its working days left (Monday to Friday, today included, away days not counted)
+//! > are at most the entries it still needs plus one.
 //!
 //! Periods run from the one holding the boss's first counted entry to the one holding today
 //! (or the boss's last day, for a former boss named with `--boss`). An excused period is
-//! skipped whether or not it is met. Promises-kept walks the boss's promises by the due date
-//! in force (a slip moves it only when dated on or before the date it moves), skips dropped
-//! ones and open ones not yet due; it is at risk while an open promise is due within 7 days.
-//! `counts` decides which entries count (`--strict` leaves out backfilled ones); for
-//! promises it applies to the `done`.
+//! skipped whether or not it is met, and is never at risk. Promises-kept walks the promises
+//! due to the boss (a promise handed over counts for the boss it was handed to) by the due
+//! date in force, with the one verdict of [`Journal::verdict`]: kept extends the streak, late
+//! and broken break it, dropped and open ones are skipped; it is at risk while an open
+//! promise is due within the next [`PROMISE_HORIZON`] working days, today included. `counts`
+//! decides which entries count (`--strict` leaves out backfilled ones); for promises it
+//! applies to the `done`.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{BossId, Entry, HandleKind, Journal, Rhythm};
+use crate::model::{BossId, Entry, HandleKind, Journal, Rhythm, Verdict};
 use crate::period::{AwayDays, Unit};
 
-use super::facts::plus;
-use super::rhythm::{Outcome, counted_dates, outcome, walk};
+use super::rhythm::{counted_dates, walk};
 
-/// Days ahead in which an open promise puts the promises-kept streak at risk.
-pub const PROMISE_HORIZON: i64 = 7;
+/// Working days ahead, today included, in which an open promise puts the promises-kept streak
+/// at risk.
+pub const PROMISE_HORIZON: u32 = 2;
 
 /// The four streaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -170,25 +174,26 @@ pub fn streaks(
         (StreakKind::FeedbackAsk, Rhythm::Monthly, &dates[2]),
     ];
     for (kind, rhythm, dates) in periodic {
-        if let Some(mut s) = periodic_streak(dates, rhythm, b.since, &away, as_of) {
+        if let Some(mut s) = periodic_streak(dates, rhythm, (b.since, b.until), &away, as_of) {
             s.boss = b.id.clone();
             s.streak = kind;
             s.at_risk = s.at_risk && as_of == today;
             out.push(s);
         }
     }
-    let mut kept = promises_kept(journal, boss, as_of, counts);
+    let mut kept = promises_kept(journal, boss, as_of, &away, counts);
     kept.boss = b.id.clone();
     kept.at_risk = kept.at_risk && as_of == today;
     out.push(kept);
     out
 }
 
-/// A streak of periods of `rhythm`; `None` for the rhythm `none`.
+/// A streak of periods of `rhythm` for a boss of `(since, until)`; `None` for the rhythm
+/// `none`.
 fn periodic_streak(
     dates: &[NaiveDate],
     rhythm: Rhythm,
-    since: Option<NaiveDate>,
+    (since, until): (Option<NaiveDate>, Option<NaiveDate>),
     away: &AwayDays,
     as_of: NaiveDate,
 ) -> Option<Streak> {
@@ -213,12 +218,16 @@ fn periodic_streak(
             (false, false) => Step::Missed,
         });
     let (current, longest) = runs(steps);
+    // The days the boss still has in the current period, from today.
+    let last = until.map_or(now.period.end, |u| u.min(now.period.end));
+    let days_left = away.working_days(as_of, last);
+    let still_needed = i64::from(now.need.saturating_sub(now.have));
     Some(Streak {
         boss: String::new(),
         streak: StreakKind::Checkin,
         current: current.count,
         longest: longest.count,
-        at_risk: !now.excused && !now.met(),
+        at_risk: !now.excused && !now.met() && days_left <= still_needed + 1,
         current_from: current.from,
         current_to: current.to,
         longest_from: longest.from,
@@ -239,29 +248,35 @@ fn periodic_streak(
     })
 }
 
-/// Consecutive promises kept by their due date, in due-date order.
+/// Consecutive promises kept by their due date in force, in due-date order.
 fn promises_kept(
     journal: &Journal,
     boss: BossId,
     as_of: NaiveDate,
+    away: &AwayDays,
     counts: &dyn Fn(&Entry) -> bool,
 ) -> Streak {
+    let horizon = away.working_day(as_of, PROMISE_HORIZON);
     let mut promises: Vec<(NaiveDate, u32, Step)> = Vec::new();
     let mut at_risk = false;
     for h in &journal.handles {
         let def = &journal.entries[h.def as usize];
-        if h.kind != HandleKind::Promise || def.date > as_of || !def.bosses.contains(boss) {
+        if h.kind != HandleKind::Promise
+            || def.date > as_of
+            || !journal.promise_bosses(h, as_of).contains(boss)
+        {
             continue;
         }
-        let Some((due, outcome)) = outcome(journal, h, as_of, counts) else {
+        let standing = journal.verdict_counting(h, as_of, counts);
+        let Some(due) = standing.due else {
             continue;
         };
-        let step = match outcome {
-            Outcome::Kept => Step::Met(due, due),
-            Outcome::Broken => Step::Missed,
-            Outcome::Dropped => Step::Skip,
-            Outcome::Pending => {
-                at_risk |= due <= plus(as_of, PROMISE_HORIZON);
+        let step = match standing.verdict {
+            Verdict::Kept => Step::Met(due, due),
+            Verdict::Late | Verdict::Broken => Step::Missed,
+            Verdict::Dropped => Step::Skip,
+            Verdict::Open => {
+                at_risk |= due <= horizon;
                 Step::Skip
             }
         };

@@ -92,7 +92,7 @@ fn risk(s: &Streak) -> Inline {
             Look::Warn,
             format!("yes: {} has {} of {}", now.period, now.have, now.need),
         ),
-        (None, true) => Inline::styled(Look::Warn, "yes: a promise is due within 7 days"),
+        (None, true) => Inline::styled(Look::Warn, "yes: a promise is due within two working days"),
         _ => Inline::styled(Look::Good, "no"),
     }
 }

@@ -54,7 +54,8 @@ pub fn of_period(journal: &Journal, set: BossSet, from: NaiveDate, end: NaiveDat
         dated(journal, from, end).map(|i| (key(i), i)).collect();
     let mut everywhere: Option<HashMap<(u32, u32), usize>> = None;
     let mut out = Vec::new();
-    for d in crate::check(journal, end, &[]) {
+    // A period's warnings are shown whether settled or not.
+    for d in crate::check_shown(journal, end, &[], true).shown {
         if d.severity != Severity::Warning {
             continue;
         }

@@ -177,19 +177,27 @@ pub(crate) fn is_text(w: &Word<'_>) -> bool {
     w.kind == WordKind::Text
 }
 
-/// Where one rule's warnings go; a warning on an entry with `allow:CODE` is dropped here.
+/// Where one rule's warnings go; a warning on an entry with `allow:CODE` is dropped here, and
+/// one about a past event old enough to have settled is marked so.
 #[derive(Debug)]
 pub(crate) struct Out<'a> {
     pub code: &'static str,
     journal: &'a Journal,
+    /// For a rule whose warnings settle: entries dated before this day have settled.
+    settle_before: Option<NaiveDate>,
     pub diags: Vec<Diagnostic>,
 }
 
 impl<'a> Out<'a> {
-    pub fn new(code: &'static str, journal: &'a Journal) -> Out<'a> {
+    pub fn new(code: &'static str, cx: &Ctx<'a>) -> Out<'a> {
+        let settle_before = (crate::model::settings::settles(code))
+            .then(|| cx.journal.settings.settle())
+            .flatten()
+            .and_then(|n| cx.today.checked_sub_days(chrono::Days::new(u64::from(n))));
         Out {
             code,
-            journal,
+            journal: cx.journal,
+            settle_before,
             diags: Vec::new(),
         }
     }
@@ -202,21 +210,44 @@ impl<'a> Out<'a> {
             .contains_code(self.code)
     }
 
-    /// A warning on an entry's header, unless the entry allows the code.
+    /// A warning on an entry's header, unless the entry allows the code; settled when the
+    /// rule's warnings settle and the entry is more than `set settle` days old.
     pub fn warn(&mut self, id: EntryId, message: String, related: &[(Span, &str)]) {
-        if !self.allowed(id) {
-            let span = self.journal.entry_span(&self.journal.entries[id as usize]);
-            self.warn_at(span, message, related);
+        self.warn_resolved(id, message, related, false);
+    }
+
+    /// [`Out::warn`], settled at once when `resolved` (a problem closed by `done` or decided).
+    pub fn warn_resolved(
+        &mut self,
+        id: EntryId,
+        message: String,
+        related: &[(Span, &str)],
+        resolved: bool,
+    ) {
+        if self.allowed(id) {
+            return;
         }
+        let e = &self.journal.entries[id as usize];
+        let old = self.settle_before.is_some_and(|before| e.date < before);
+        let diag = self.diagnostic(self.journal.entry_span(e), message, related);
+        self.diags.push(if old || resolved {
+            diag.settled()
+        } else {
+            diag
+        });
     }
 
     /// A warning at a place that cannot carry `allow:` (a `boss` line).
     pub fn warn_at(&mut self, span: Span, message: String, related: &[(Span, &str)]) {
-        let diag = related.iter().fold(
+        let diag = self.diagnostic(span, message, related);
+        self.diags.push(diag);
+    }
+
+    fn diagnostic(&self, span: Span, message: String, related: &[(Span, &str)]) -> Diagnostic {
+        related.iter().fold(
             Diagnostic::warning(self.code, span, message),
             |d, &(span, note)| d.with_related(span, note),
-        );
-        self.diags.push(diag);
+        )
     }
 }
 

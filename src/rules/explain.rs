@@ -1,8 +1,10 @@
-//! The text of `upward explain CODE`, one file per rule in `explain/`.
+//! The text of `upward explain CODE`, one file per code in `explain/`: every rule's, and
+//! every error's (`diag::codes::ERRORS`), which teach how to fix the line instead of how
+//! to tune a rule.
 
 macro_rules! texts {
     ($($code:literal),+ $(,)?) => {
-        /// The explanation of a rule, or `None` for an unknown code.
+        /// The explanation of a rule or an error code, or `None` for an unknown code.
         pub fn text(code: &str) -> Option<&'static str> {
             match code {
                 $($code => Some(include_str!(concat!("explain/", $code, ".md"))),)+
@@ -27,7 +29,29 @@ texts!(
     "feedback-unacted",
     "neglected-priority",
     "unquantified-win",
+    // Errors.
+    "encoding",
+    "too-long",
+    "syntax",
+    "date",
+    "time",
+    "unknown-kind",
+    "missing",
+    "field-value",
+    "field-kind",
+    "duplicate-field",
+    "handle",
+    "orphan-body",
+    "include",
+    "boss",
+    "set",
 );
+
+/// Every code `upward explain` knows: the rules', then the errors'.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    (crate::model::RULE_CODES.iter().map(|r| r.code))
+        .chain(crate::diag::codes::ERRORS.iter().copied())
+}
 
 /// The one-line summary of a rule: its explanation's first line after `code: `.
 pub fn summary(code: &str) -> &'static str {
@@ -54,6 +78,23 @@ mod tests {
             assert!(!summary(rule.code).is_empty());
             for section in ["What it means", "Why it matters", "Example", "Tuning"] {
                 assert!(text.contains(section), "{} lacks {section}", rule.code);
+            }
+        }
+    }
+
+    #[test]
+    fn every_error_code_is_explained_with_a_fix() {
+        for &code in crate::diag::codes::ERRORS {
+            let text = text(code).unwrap_or_else(|| panic!("no text for {code}"));
+            assert!(text.starts_with(&format!("{code}: ")), "{code}");
+            assert!(!summary(code).is_empty());
+            for section in [
+                "What it means",
+                "Why it matters",
+                "Example",
+                "How to fix it",
+            ] {
+                assert!(text.contains(section), "{code} lacks {section}");
             }
         }
     }

@@ -1,6 +1,6 @@
 //! `feedback-unacted`: feedback received but not acted on.
 //!
-//! > a `feedback` that is not `tone:positive`, dated more than N days before today, with no
+//! > a `feedback` that is neither `tone:positive` nor `tone:neutral`, dated more than N days before today, with no
 //! > action or an open one (N = 14)
 //!
 //! Every action in the feedback's body counts, whoever owns it; one that names a promise is
@@ -15,7 +15,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     let limit = i64::from(cx.number(out.code));
     for (id, e) in cx.of_kind(Kind::Feedback) {
         let age = days_between(e.date, cx.today);
-        if e.fields.tone == Some(Tone::Positive) || age <= limit {
+        if matches!(e.fields.tone, Some(Tone::Positive | Tone::Neutral)) || age <= limit {
             continue;
         }
         let actions = cx

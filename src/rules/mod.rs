@@ -144,7 +144,7 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
             let Some(&(index, rule)) = rules.get(i) else {
                 return done;
             };
-            let mut out = Out::new(rule.code, journal);
+            let mut out = Out::new(rule.code, &cx);
             (rule.run)(&cx, &mut out);
             done.push((index, out.diags));
         }

@@ -66,6 +66,20 @@ pub fn whole<'a>(parser: Shape<'a>, input: &'a str) -> Option<&'a str> {
         .map(|(_, found)| &input[..found.len()])
 }
 
+/// How long the start of `text` that reads as an entry header is: a calendar date, an
+/// optional `HH:MM`, and a kind; `None` when it does not read as one.
+pub fn header_start(text: &str) -> Option<usize> {
+    let date = whole(date_shape, text)?;
+    calendar_date(date)?;
+    let mut at = date.len() + crate::syntax::words::space_len(&text[date.len()..]);
+    if let Some(t) = whole(time_shape, &text[at..]) {
+        at += t.len() + crate::syntax::words::space_len(&text[at + t.len()..]);
+    }
+    let (_, kind) = word(&text[at..]).ok()?;
+    crate::syntax::Kind::from_word(kind)?;
+    Some(at + kind.len())
+}
+
 /// A word shaped like a time but not `HH:MM`: `9:30`, `9:5`, `930:00`.
 pub fn looks_like_time(word: &str) -> bool {
     word.split_once(':').is_some_and(|(h, m)| {

@@ -292,6 +292,17 @@ impl LineParser {
         }
         let text = &s[indent..];
         let t_at = at + indent;
+        if let Some(len) = header::header_start(text) {
+            return Err(LineError::from(
+                Diagnostic::error(
+                    codes::INDENTED_ENTRY,
+                    self.span(t_at, t_at + len),
+                    "this indented line reads as an entry header; an entry header starts in column 0",
+                )
+                .with_help("remove the indentation to make it an entry, or start the line with `- ` to keep it as a note")
+                .with_fix("remove the indentation", self.span(at, t_at), ""),
+            ));
+        }
         let (form, marker) = body::form(text);
         let after_marker = &text[marker..];
         let text_start = t_at + marker + space_len(after_marker);

@@ -62,7 +62,12 @@ pub fn lanes(s: &Summary) -> Markup {
     if s.today < s.period.to && days.contains(s.today) {
         let x = days.end(s.today);
         svg.line(x, TOP - 4.0, x, bottom, "today");
-        svg.text(x + 3.0, TOP + 6.0, "start", "small", "today");
+        // Left of the line near the right edge, so that the word is not cut.
+        if x > WIDTH - 60.0 {
+            svg.text(x - 3.0, TOP + 6.0, "end", "small", "today");
+        } else {
+            svg.text(x + 3.0, TOP + 6.0, "start", "small", "today");
+        }
     }
     let label = format!(
         "Priorities over {}: {} lanes, with rank and status changes and the boss of each",

@@ -1,10 +1,11 @@
-//! `report`'s share of work by week: one stacked bar per ISO week, each piece of work
-//! (`did`, `initiative`, `win`) under the first priority of the list it is aligned with, and
-//! unaligned work on top; the bar's height is the week's whole, its figure the count.
+//! `report`'s share of work by week: one stacked bar per ISO week (per month for a period
+//! longer than 26 weeks), each piece of work (`did`, `initiative`, `win`) under the first
+//! priority of the list it is aligned with, and unaligned work on top; the bar's height is
+//! the week's whole, its figure the count.
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::lanes::colour;
 use super::markup::{Markup, table};
@@ -18,7 +19,10 @@ const LEFT: f64 = 48.0;
 const TOP: f64 = 22.0;
 const HEIGHT: f64 = 200.0;
 
-/// One week's counts: per priority (in list order), then unaligned.
+/// Weeks a period may have before its bars are months.
+const MAX_WEEKS: i64 = 26;
+
+/// One week's (or month's) counts: per priority (in list order), then unaligned.
 struct Week {
     period: Period,
     counts: Vec<u32>,
@@ -34,7 +38,12 @@ fn weeks(s: &Summary) -> Vec<Week> {
     let end = s.period.to.min(s.today).max(s.period.from);
     let slots = s.priorities.len() + 1;
     let mut weeks = Vec::new();
-    let mut period = Period::containing(Unit::Week, s.period.from, None);
+    let unit = if crate::period::days_between(s.period.from, end) < 7 * MAX_WEEKS {
+        Unit::Week
+    } else {
+        Unit::Month
+    };
+    let mut period = Period::containing(unit, s.period.from, None);
     loop {
         weeks.push(Week {
             period,
@@ -138,19 +147,25 @@ pub fn share(s: &Summary) -> Markup {
                 &format!("{week}: no work logged"),
             );
         }
-        svg.text(
-            bands.mid(i),
-            TOP - 7.0,
-            "middle",
-            "small",
-            &total.to_string(),
-        );
-        let label = match weeks.len() {
-            n if n > 26 && i % 4 != 0 => String::new(),
-            n if n > 10 => format!("W{}", &week[week.len() - 2..]),
+        if bands.width() >= 16.0 {
+            svg.text(
+                bands.mid(i),
+                TOP - 7.0,
+                "middle",
+                "small",
+                &total.to_string(),
+            );
+        }
+        let label = match (w.period.unit, weeks.len()) {
+            (Unit::Month, _) if i == 0 || w.period.start.month0() == 0 => {
+                w.period.start.format("%b %Y").to_string()
+            }
+            (Unit::Month, _) => w.period.start.format("%b").to_string(),
+            (_, n) if n > 10 => format!("W{}", &week[week.len() - 2..]),
             _ => w.period.start.format("%-d %b").to_string(),
         };
-        if !label.is_empty() {
+        // About 21 labels fit; the others are left out, their bars keep their titles.
+        if i % weeks.len().div_ceil(21) == 0 {
             svg.text(bands.mid(i), TOP + HEIGHT + 15.0, "middle", "tick", &label);
         }
     }

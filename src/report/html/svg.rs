@@ -235,31 +235,22 @@ impl Svg {
 }
 
 /// Gridlines and date labels for a day scale between `top` and `bottom`: every day when the
-/// span is up to three weeks, every Monday up to 16 weeks, else every month's first day;
-/// labels go below `bottom`.
+/// span is up to three weeks, every Monday up to 16 weeks, every month's first day up to two
+/// years, else every year's; labels go below `bottom`.
 pub fn date_axis(svg: &mut Svg, days: &Days, top: f64, bottom: f64) {
     let span = days_between(days.from, days.to);
-    let (daily, weekly) = (span <= 21, span <= 16 * 7);
     let mut d = days.from;
     let mut labelled_at = f64::NEG_INFINITY;
     while d <= days.to {
-        let tick = if daily {
-            true
-        } else if weekly {
-            d.weekday() == chrono::Weekday::Mon
-        } else {
-            d.day() == 1
+        let label = match span {
+            0..=21 => Some(d.format("%a %-d")),
+            22..=112 => (d.weekday() == chrono::Weekday::Mon).then(|| d.format("%-d %b")),
+            113..=730 => (d.day() == 1).then(|| d.format("%b %Y")),
+            _ => (d.ordinal() == 1).then(|| d.format("%Y")),
         };
-        if tick {
+        if let Some(label) = label.map(|l| l.to_string()) {
             let x = days.at(d);
             svg.line(x, top, x, bottom, "grid");
-            let label = if daily {
-                d.format("%a %-d").to_string()
-            } else if weekly {
-                d.format("%-d %b").to_string()
-            } else {
-                d.format("%b %Y").to_string()
-            };
             // Labels need about 44 units; a crowded one is left out, its gridline stays.
             if x - labelled_at >= 44.0 {
                 svg.text(x, bottom + 14.0, "middle", "tick", &label);
