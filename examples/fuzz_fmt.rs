@@ -19,7 +19,7 @@ fn main() {
                 eprintln!("case {n} {:?}: {why}\n", String::from_utf8_lossy(&bytes));
             }
         }
-        if (n - first + 1) % 10_000 == 0 {
+        if (n - first + 1).is_multiple_of(10_000) {
             eprintln!(
                 "{} cases, {failures} failures, {:.1?}",
                 n - first + 1,
