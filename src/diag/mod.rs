@@ -202,5 +202,6 @@ pub mod codes {
         INCLUDE,
         BOSS,
         SET,
+        INDENTED_ENTRY,
     ];
 }
