@@ -252,7 +252,9 @@ const SHARED: &str = "boss @maria Maria Chen\n  cadence: weekly\n\
     2026-11-03 did #billing Wrote the billing runbook with @omar\n\
     2026-11-04 did #billing #private Interviewed at another company\n\
     2026-11-05 win #billing impact:+3 Maria Chen signed off three invoices\n\
-    2026-11-05 checkin @maria dur:30m Weekly\n";
+    2026-11-05 checkin @maria dur:30m Weekly\n\
+    2026-11-02 priority #interviews #private rank:2 Find a new job\n\
+    2026-11-06 did #interviews Read the design docs\n";
 
 #[test]
 fn private_entries_stay_off_the_page_and_redact_replaces_people() {
@@ -272,13 +274,18 @@ fn private_entries_stay_off_the_page_and_redact_replaces_people() {
         run(&args)
     };
     let page = report(&[]);
+    let html_of = |page: &str| parse(page);
     parse(&page);
     assert!(!page.contains("another company") && page.contains("Wrote the billing runbook"));
+    let figures = texts(&html_of(&page), "ul.figures li").join("|");
+    assert!(figures.starts_with("3pieces of work"), "{figures}");
     assert!(
-        page.contains("2 of 2") || page.contains(">2</b>"),
-        "the private entry is not counted"
+        !page.contains("Find a new job"),
+        "a private priority has a lane"
     );
-    assert!(report(&["--private"]).contains("Interviewed at another company"));
+    assert!(texts(&html_of(&page), "#work h3").contains(&"Outside the priorities".to_string()));
+    let all = report(&["--private"]);
+    assert!(all.contains("Interviewed at another company") && all.contains("Find a new job"));
     let redacted = report(&["--redact"]);
     parse(&redacted);
     for secret in ["another company", "Maria", "maria", "omar", "Omar"] {

@@ -347,12 +347,16 @@ fn a_session_over_stdio() {
     assert_eq!(edit["newText"], " due:2026-03-16");
     assert_eq!(edit["range"]["start"], position(3, 24));
 
-    // A buffer with a parse error is not formatted.
+    // A buffer with a parse error is formatted around it: the line in error is left alone.
     let formatted = client.request(
         "textDocument/formatting",
         json!({"textDocument": {"uri": s.q1}, "options": {"tabSize": 2, "insertSpaces": true}}),
     );
-    assert_eq!(formatted, Value::Null);
+    assert_eq!(
+        formatted,
+        json!([{"newText": "2026-03-07 slip ^memo due:2026-03-10 Waiting on numbers\n",
+                "range": {"start": position(1, 0), "end": position(2, 0)}}])
+    );
 
     // An incremental change fixes the kind; the diagnostics follow.
     client.notify(
@@ -476,6 +480,23 @@ fn a_session_over_stdio() {
     );
     let before = "2026-03-04   checkin @maria\n2026-03-07  slip ^memo   due:2026-03-10 Waiting on numbers\n\n\n";
     assert_eq!(apply(before, &edits), tidy);
+
+    // A buffer with an error is formatted as `fmt --force` does: the lines that parsed are
+    // laid out, the erroneous one is kept byte for byte.
+    let broken = "2026-03-04   checkin @maria\nnot   an  entry\n2026-03-07  did   x\n";
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": s.q1, "version": 5}, "contentChanges": [{"text": broken}]}),
+    );
+    client.diagnostics(&s.q1);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": s.q1}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(
+        apply(broken, &edits),
+        "2026-03-04 checkin @maria\nnot   an  entry\n2026-03-07 did x\n"
+    );
 
     shutdown(client);
 }

@@ -54,6 +54,14 @@ pub fn format_text(name: &str, text: &str) -> Result<String, Vec<Diagnostic>> {
     format_file(FileId(0), &source, false).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Formats an editor's buffer as `upward fmt --force` does: every line that parsed is laid
+/// out, and the lines with parse errors are kept byte for byte.
+pub fn format_buffer(name: &str, text: &str) -> String {
+    let source = SourceFile::from_text(name, text);
+    let (doc, _) = syntax::parse(FileId(0), &source);
+    String::from_utf8_lossy(&format_document(&doc, &source)).into_owned()
+}
+
 /// Formats a parsed file.
 pub fn format_document(doc: &Document, source: &SourceFile) -> Vec<u8> {
     let text: &str = &source.text;

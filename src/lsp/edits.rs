@@ -83,10 +83,11 @@ fn missing_due(a: &Analysis, d: &Diagnostic) -> Option<(String, Span, String)> {
     ))
 }
 
-/// The edits that put a buffer in the canonical layout, or `None` when it has parse errors
-/// (it is then left alone, as `upward fmt` leaves such a file).
+/// The edits that put a buffer in the canonical layout. A buffer with parse errors is
+/// formatted as `upward fmt --force` formats a file: its erroneous lines stay as they are
+/// and every other line is laid out, so formatting never silently does nothing.
 pub fn formatting(name: &str, text: &str) -> Option<Vec<lsp::TextEdit>> {
-    let new = formatter::format_text(name, text).ok()?;
+    let new = formatter::format_buffer(name, text);
     Some(line_edits(text, &new))
 }
 

@@ -1,6 +1,7 @@
 //! `--redact` and `#private` for reports: the report's data with the entries that
 //! `export --redact` drops taken out (entries tagged `#private`, and every entry about a
-//! handle one of them defines), the figures counted again without them, and, when people
+//! handle one of them defines) and the priorities only they set, the figures counted again
+//! without them, and, when people
 //! are redacted too, every person's id and name replaced by their role (`boss-1`,
 //! `person-2`) in every string, as `export --redact` does.
 
@@ -53,6 +54,21 @@ fn priority(r: &Redaction, p: &mut PriorityRef) {
 impl Redact for Summary {
     fn redact(&mut self, r: &Redaction) {
         people(r, &mut self.bosses);
+        // A priority that only `#private` entries set goes, and its work counts as unaligned
+        // unless another priority holds it.
+        let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.priorities)
+            .into_iter()
+            .partition(|p| p.places.iter().all(|(f, l)| r.hides(f, *l)));
+        self.priorities = kept;
+        for e in gone.into_iter().flat_map(|p| p.work) {
+            let held = |k: &EntryRef| k.file == e.file && k.line == e.line;
+            let elsewhere = self.priorities.iter().any(|p| p.work.iter().any(held));
+            if !elsewhere && !self.unaligned.iter().any(held) {
+                self.unaligned.push(e);
+            }
+        }
+        self.unaligned
+            .sort_by_key(|e| (e.date, e.file.clone(), e.line));
         entries(r, &mut self.unaligned);
         let mut work = std::collections::HashSet::new();
         for line in &mut self.priorities {

@@ -37,6 +37,10 @@ pub struct PriorityLine {
     /// Its state from the period's start (when it stood then) and after each day that
     /// changed it: what a lane over the period shows.
     pub lane: Vec<LaneStep>,
+    /// Where each of its `priority` entries stands (file, 1-based line), all dates: what
+    /// `--redact` reads to leave out a priority set only by `#private` entries.
+    #[serde(skip)]
+    pub places: Vec<(String, u32)>,
     pub work: Vec<EntryRef>,
     /// Its aligned work as a share of all work in the period, in percent (rounded).
     pub share_percent: u32,
@@ -285,6 +289,14 @@ fn priorities(
             status: state.status,
             changes,
             lane: lane(journal, p, from, end),
+            places: p
+                .changes
+                .iter()
+                .map(|c| {
+                    let e = &journal.entries[c.entry as usize];
+                    (journal.sources.get(e.file).name.clone(), e.line + 1)
+                })
+                .collect(),
             work: Vec::new(),
             share_percent: 0,
         };
