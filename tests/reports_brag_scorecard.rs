@@ -52,14 +52,14 @@ fn brag_groups_by_priority_with_numbers_first() {
 }
 
 /// Window 2026-02-02 to 2026-03-01 (a Sunday, in W09):
-/// - priorities known: 1 of 1 bosses; 3 of 4 work entries aligned = 75
+/// - priorities known: 1 of 1 bosses and 3 of 4 work entries aligned: 4 of 5 = 80
 /// - check-ins: W06, W07, W09 met, W08 missed = 3 of 4 = 75
 /// - updates: W06, W07 met, W08 missed; W09 not met yet and still open = 2 of 3 = 67
-/// - feedback: February asked (March still open) = 100; the feedback acted on = 100 → 100
+/// - feedback: February asked (March still open), the feedback acted on: 2 of 2 = 100
 /// - problems: 1 of 2 with a solution = 50
 /// - promises: ^a kept, ^b broken = 50
 /// - wins: 1 of 2 quantified = 50
-/// - oversteps: one bypass among 2 updates, 1 escalation and 2 promises = 100 - 20 = 80
+/// - oversteps: one bypass among 2 updates, 1 escalation and 2 promises: 4 of 5 = 80
 const SCORES: &str = "\
 boss @ann Ann
   cadence: weekly
@@ -103,7 +103,7 @@ fn scorecard_scores_each_practice() {
     assert_eq!(
         scores,
         [
-            ("priorities-known", 75),
+            ("priorities-known", 80),
             ("regular-check-ins", 75),
             ("regular-updates", 67),
             ("feedback-asked-and-acted-on", 100),
@@ -121,7 +121,7 @@ fn scorecard_scores_each_practice() {
         serde_json::from_str(&render(&card, Format::Json, None).expect("json")).expect("parse");
     let first = &json[0];
     assert_eq!(first["practice"], "priorities-known");
-    assert_eq!(first["score"], 75);
+    assert_eq!(first["score"], 80);
     assert_eq!(
         first["figures"],
         serde_json::json!({"bosses": 1, "bosses_with_priorities": 1, "work": 4, "aligned_work": 3})
@@ -137,6 +137,87 @@ fn scorecard_scores_each_practice() {
         term.contains("To improve solutions with problems: Bring a proposed fix"),
         "{term}"
     );
+}
+
+/// Maria leaves on 03-15, Dev starts on 03-16; the window is 03-01 to Sunday 03-29.
+/// Maria's periods count from 03-01 (later than her first entry, 02-02): W09 missed, W10 and
+/// W11 met. Dev's from his first day: W12 and W13 met. 4 of 5 = 80. Neither boss has a
+/// priority (0 of 2 bosses, no work) = 0. Nothing else has anything to count (no updates
+/// rhythm, no month closed, no problems, promises, wins or entries that could overstep), so
+/// the other practices are left out, not scored.
+const TWO_BOSSES: &str = "\
+boss @maria Maria
+  until: 2026-03-15
+  updates: none
+boss @dev Dev
+  since: 2026-03-16
+  updates: none
+2026-02-02 checkin @maria
+2026-03-02 checkin @maria
+2026-03-09 checkin @maria
+2026-03-16 checkin @dev
+2026-03-23 checkin @dev
+";
+
+#[test]
+fn a_scorecard_window_spans_every_boss_active_in_it() {
+    let j = journal(TWO_BOSSES);
+    let today = d("2026-03-29");
+    let since = d("2026-03-01");
+    let bosses = select::active_between(&j, since, today);
+    assert_eq!(bosses.len(), 2);
+    let card = scorecard::build(&j, today, &scorecard::Options { since, bosses });
+    let scores: Vec<(&str, u32)> = card
+        .practices
+        .iter()
+        .map(|p| (p.practice, p.score))
+        .collect();
+    assert_eq!(scores, [("priorities-known", 0), ("regular-check-ins", 80)]);
+    assert_eq!(
+        card.practices[1].figures.0,
+        [("periods", 5), ("met", 4), ("excused", 0)]
+    );
+    // With one boss: Dev's two weeks.
+    let dev = select::find(&j, "dev", today).unwrap();
+    let card = scorecard::build(
+        &j,
+        today,
+        &scorecard::Options {
+            since,
+            bosses: vec![dev],
+        },
+    );
+    assert_eq!(card.practices[1].score, 100);
+    assert_eq!(card.practices[1].figures.0[0], ("periods", 2));
+    // On the command line, without --boss, both bosses count.
+    let (_dir, path) = support::journal_file(TWO_BOSSES);
+    let out = run(&[
+        "-f",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-03-29",
+        "scorecard",
+        "--since",
+        "2026-03-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        out,
+        "practice,score,figures\n\
+         priorities-known,0,\"bosses 2, bosses with priorities 0, work 0, aligned work 0\"\n\
+         regular-check-ins,80,\"periods 5, met 4, excused 0\"\n"
+    );
+}
+
+/// Each score is round(100 × met / counted), half up, once; nothing counted is no score.
+#[test]
+fn a_score_rounds_half_up_once() {
+    assert_eq!(scorecard::score(1, 8), Some(13));
+    assert_eq!(scorecard::score(5, 8), Some(63));
+    assert_eq!(scorecard::score(2, 3), Some(67));
+    assert_eq!(scorecard::score(1, 3), Some(33));
+    assert_eq!(scorecard::score(0, 0), None);
 }
 
 #[test]

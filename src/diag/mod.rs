@@ -203,5 +203,6 @@ pub mod codes {
         INCLUDE,
         BOSS,
         SET,
+        INDENTED_ENTRY,
     ];
 }

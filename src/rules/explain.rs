@@ -46,6 +46,7 @@ texts!(
     "include",
     "boss",
     "set",
+    "indented-entry",
 );
 
 /// Every code `upward explain` knows: the rules', then the errors'.
