@@ -26,6 +26,7 @@ fn brag_groups_by_priority_with_numbers_first() {
     let options = brag::Options {
         since: d("2026-01-01"),
         bosses: Vec::new(),
+        private: false,
     };
     let b = brag::build(&j, d("2026-03-10"), &options);
     assert_eq!((b.wins, b.initiatives, b.quantified), (3, 2, 2));
@@ -303,4 +304,40 @@ fn terminal_tables_fit_the_width() {
     for line in table {
         assert!(line.chars().count() <= 60, "{line:?} is wider than 60");
     }
+}
+
+/// `did` entries with a number are brag items, `#private` ones only with `private`; of the
+/// three promises due in the span, ^a was kept, ^b done late and ^c broken: 1 of 3.
+#[test]
+fn brag_holds_quantified_work_leaves_private_out_and_counts_promises_kept() {
+    let j = journal(
+        "boss @ann Ann\n\
+         2026-02-01 did Cut the build from 12 to 4 minutes\n\
+         2026-02-02 did Tidied the wiki\n\
+         2026-02-03 win #private Got the offer, +20%\n\
+         2026-02-04 promise ^a @ann due:2026-02-10 A\n\
+         2026-02-09 done ^a\n\
+         2026-02-04 promise ^b @ann due:2026-02-10 B\n\
+         2026-02-12 done ^b\n\
+         2026-02-04 promise ^c @ann due:2026-02-10 C\n",
+    );
+    let today = d("2026-03-01");
+    let mut options = brag::Options {
+        since: d("2026-01-01"),
+        bosses: Vec::new(),
+        private: false,
+    };
+    let b = brag::build(&j, today, &options);
+    let texts: Vec<&str> = b
+        .groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
+        .collect();
+    assert_eq!(texts, ["Cut the build from 12 to 4 minutes"]);
+    assert_eq!((b.promises_kept, b.promises_due), (1, 3));
+    let md = render(&b, Format::Md, None).expect("md");
+    assert!(md.contains("Promises kept on time: 1 of 3.\n"), "{md}");
+    options.private = true;
+    let b = brag::build(&j, today, &options);
+    assert_eq!(b.groups.iter().map(|g| g.items.len()).sum::<usize>(), 2);
 }
