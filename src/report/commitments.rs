@@ -125,6 +125,17 @@ impl PromiseState {
             PromiseState::Open => "open",
         }
     }
+
+    /// The one verdict this state stands for ([`Journal::verdict`]): overdue is broken.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            PromiseState::Kept => Verdict::Kept,
+            PromiseState::Late => Verdict::Late,
+            PromiseState::Dropped => Verdict::Dropped,
+            PromiseState::Overdue => Verdict::Broken,
+            PromiseState::Open => Verdict::Open,
+        }
+    }
 }
 
 /// A promise as reports show it.
