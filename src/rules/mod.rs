@@ -164,12 +164,9 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
         }
     };
     let mut done = if split {
-        std::thread::scope(|scope| {
-            let other = scope.spawn(work);
-            let mut done = work();
-            done.extend(crate::threads::join(other));
-            done
-        })
+        let (mut done, other) = crate::threads::both(true, work, work);
+        done.extend(other);
+        done
     } else {
         work()
     };
