@@ -5,8 +5,16 @@
 //! pages a third of that time goes to page faults. Where transparent huge pages are enabled
 //! for memory that asks for them (`madvise`, the common default), a 2 MiB page takes one fault
 //! instead of 512. The advice is a hint: where the kernel gives no huge pages, nothing changes.
+//!
+//! Contract: the tuning is an opt-in of the binary for one-shot commands ([`configure`]); a
+//! process that never calls it (the language server, every library user) gets the system
+//! allocator's behaviour unchanged.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by [`configure`]: until then the allocator is the system's, unchanged.
+static ONE_SHOT: AtomicBool = AtomicBool::new(false);
 
 /// The system allocator, advising huge pages for large blocks.
 #[derive(Debug)]
@@ -49,7 +57,7 @@ unsafe impl GlobalAlloc for HugePages {
 
 /// Advises huge pages for the whole 2 MiB pages inside the block at `ptr` of `size` bytes.
 fn advise(ptr: *mut u8, size: usize) {
-    if ptr.is_null() || size < LARGE {
+    if ptr.is_null() || size < LARGE || !ONE_SHOT.load(Ordering::Relaxed) {
         return;
     }
     let start = (ptr as usize).next_multiple_of(HUGE_PAGE);
@@ -63,8 +71,10 @@ fn advise(ptr: *mut u8, size: usize) {
     }
 }
 
-/// Sets how the allocator keeps memory. Call it before starting any thread.
+/// Tunes the allocator for a command that loads a journal once and exits. Call it before
+/// starting any thread, and never for a long-running process (the language server):
 ///
+/// - Large blocks are advised to be backed by huge pages.
 /// - One arena for all threads. Helper threads hand what they build to the main thread, which
 ///   frees it; with an arena per thread (glibc's default) that memory would go back to the
 ///   helper's arena, out of reach of the main thread's next allocations, and the program would
@@ -75,6 +85,7 @@ fn advise(ptr: *mut u8, size: usize) {
 ///   for again, that memory would be zeroed again page by page, which costs more than reusing
 ///   it.
 pub fn configure() {
+    ONE_SHOT.store(true, Ordering::Relaxed);
     #[cfg(target_env = "gnu")]
     // SAFETY: `mallopt` only changes settings of the allocator; no other thread exists yet.
     unsafe {

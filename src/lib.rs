@@ -8,8 +8,6 @@ pub mod formatter;
 #[cfg(feature = "git")]
 pub mod git;
 pub mod lsp;
-#[allow(unsafe_code)]
-mod mapped;
 pub mod merge;
 pub mod model;
 pub mod period;

@@ -9,7 +9,11 @@ mod allocator;
 static ALLOCATOR: allocator::HugePages = allocator::HugePages;
 
 fn main() -> ExitCode {
+    // The tuning is for commands that load a journal once and exit; the language server runs
+    // for hours and keeps the system allocator's own behaviour.
     #[cfg(target_os = "linux")]
-    allocator::configure();
+    if !std::env::args_os().skip(1).any(|a| a == "lsp") {
+        allocator::configure();
+    }
     upward::cli::main()
 }

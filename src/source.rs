@@ -1,6 +1,5 @@
 //! Source files as loaded: their text, where their lines start, and positions of byte offsets.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -19,9 +18,9 @@ pub struct SourceFile {
     /// The path as the user named it (or as an include reached it), for messages.
     pub name: String,
     pub path: PathBuf,
-    /// The text: owned, or borrowed from a file mapped for the life of the process. Bytes
-    /// that are not UTF-8 are replaced by `?` one for one, so offsets match `raw`.
-    pub text: Cow<'static, str>,
+    /// The text. Bytes that are not UTF-8 are replaced by `?` one for one, so offsets match
+    /// `raw`.
+    pub text: String,
     /// The original bytes, kept only when they differ from `text`.
     pub raw: Option<Vec<u8>>,
     /// Offsets of the first invalid UTF-8 byte of each line that has one.
@@ -35,24 +34,14 @@ pub struct SourceFile {
 const BOM: &str = "\u{feff}";
 
 impl SourceFile {
-    pub fn new(
-        name: impl Into<String>,
-        path: impl Into<PathBuf>,
-        bytes: impl Into<Cow<'static, [u8]>>,
-    ) -> Self {
-        let lossy = |bytes: Vec<u8>| {
-            let (text, invalid) = sanitize(&bytes);
-            (Cow::Owned(text), Some(bytes), invalid)
-        };
-        let (text, raw, invalid_utf8) = match bytes.into() {
-            Cow::Borrowed(bytes) => match crate::mapped::utf8(bytes) {
-                Some(text) => (Cow::Borrowed(text), None, Vec::new()),
-                None => lossy(bytes.to_vec()),
-            },
-            Cow::Owned(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => (Cow::Owned(text), None, Vec::new()),
-                Err(err) => lossy(err.into_bytes()),
-            },
+    pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, bytes: Vec<u8>) -> Self {
+        let (text, raw, invalid_utf8) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None, Vec::new()),
+            Err(err) => {
+                let bytes = err.into_bytes();
+                let (text, invalid) = sanitize(&bytes);
+                (text, Some(bytes), invalid)
+            }
         };
         SourceFile {
             name: name.into(),
@@ -292,17 +281,6 @@ mod tests {
         assert_eq!(f.text, "ok\nb?d?\n");
         assert_eq!(f.invalid_utf8, vec![4]);
         assert_eq!(f.bytes(), b"ok\nb\xffd\xfe\n");
-    }
-
-    #[test]
-    fn borrowed_bytes_read_as_owned_ones_do() {
-        for bytes in [&b"ok\nb\xffd\xfe\n"[..], "é\n".as_bytes()] {
-            let owned = SourceFile::new("t.up", "t.up", bytes.to_vec());
-            let borrowed = SourceFile::new("t.up", "t.up", bytes);
-            assert_eq!(borrowed.text, owned.text);
-            assert_eq!(borrowed.invalid_utf8, owned.invalid_utf8);
-            assert_eq!(borrowed.bytes(), bytes);
-        }
     }
 
     #[test]

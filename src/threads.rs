@@ -1,4 +1,6 @@
-//! Work split over two threads for large inputs: when it pays, and joining the helper thread.
+//! The one place threads start: work split over two threads for large inputs, when it pays,
+//! and joining the helper thread. Every stage reads top to bottom on one thread and reaches a
+//! second only through [`both`] (`tests/thread_seam.rs` holds every other file to that).
 
 use std::thread::ScopedJoinHandle;
 
@@ -16,7 +18,7 @@ pub(crate) fn worth_splitting(entries: usize) -> bool {
 }
 
 /// The helper thread's result; a panic there goes on in the caller.
-pub(crate) fn join<T>(helper: ScopedJoinHandle<'_, T>) -> T {
+fn join<T>(helper: ScopedJoinHandle<'_, T>) -> T {
     helper
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))

@@ -47,8 +47,8 @@ fn agenda_holds_what_is_open_for_that_boss() {
     let ann = select::find(&j, "@ann", today).expect("ann");
     let a = build(&j, today, &Options { boss: ann });
     assert_eq!(a.next_checkin, Some(d("2026-03-12")));
-    // Open actions, oldest first: done, dropped and planned ones are not on it; the one naming
-    // ^memo is open while the promise is.
+    // Open actions, yours, then Ann's, then others', each oldest first: done, dropped and
+    // planned ones are not on it; the one naming ^memo shows once, as the promise.
     let actions: Vec<(Option<&str>, &str, bool, bool)> = a
         .actions
         .iter()
@@ -66,12 +66,11 @@ fn agenda_holds_what_is_open_for_that_boss() {
         [
             (None, "send the notes", false, false),
             (Some("ann"), "review the doc", true, false),
-            (Some("carl"), "fix the build", false, false),
-            (None, "write the memo", false, false),
             (Some("ann"), "introduce me to the VP", false, true),
+            (Some("carl"), "fix the build", false, false),
         ]
     );
-    assert!(a.actions[1].by_boss && !a.actions[2].by_boss);
+    assert!(a.actions[1].by_boss && !a.actions[3].by_boss);
     // Every `?` of Ann's entries, planned ones too; not Bob's.
     let points: Vec<(&str, bool)> = a
         .points
@@ -110,7 +109,7 @@ fn agenda_holds_what_is_open_for_that_boss() {
     );
     assert_eq!(a.feedback_last_asked, Some(d("2026-03-05")));
     assert_eq!(a.days_since_feedback_asked, Some(5));
-    assert_eq!(a.len(), 11);
+    assert_eq!(a.len(), 10);
     // Markdown is a checklist ready for a meeting doc.
     let md = render(&a, Format::Md, None).expect("md");
     assert!(md.starts_with("# Agenda for the 1:1 with Ann Lee (@ann) on 2026-03-12\n"));
@@ -206,7 +205,13 @@ fn agenda_json_and_csv_shapes() {
         "--format",
         "csv",
     ]);
-    assert!(csv.starts_with("item,owner,due,text,file,line\naction,you,,send the first weekly drift report,samples/engineer/journal.up,"));
+    // Your actions before the boss's, as in the other formats.
+    let owners: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("action,"))
+        .map(|l| l.split(',').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(owners, ["you", "you", "@dev", "@dev"], "{csv}");
 }
 
 #[test]
@@ -224,6 +229,158 @@ fn an_entry_without_words_is_shown_by_kind_and_date_never_by_handle_alone() {
         },
     );
     assert_eq!(a.undecided[0].text, "pitch of 2026-03-02");
-    assert_eq!(a.actions[0].text, "promise of 2026-03-03");
+    // The action holding only ^memo is the promise, listed once.
+    assert!(a.actions.is_empty());
     assert_eq!(a.promises[0].text, "promise of 2026-03-03");
+}
+
+/// The action naming ^memo mirrors a promise due in 30 days: it shows once, as the promise,
+/// even beyond the 14 days.
+#[test]
+fn an_action_mirroring_a_promise_appears_once_as_the_promise() {
+    let j = journal(
+        "boss @ann Ann\n\
+         2026-03-02 checkin @ann\n  [ ] ^memo write the memo\n  [ ] book the room\n\
+         2026-03-02 promise ^memo @ann due:2026-04-01 Risk memo\n",
+    );
+    let today = d("2026-03-03");
+    let a = build(
+        &j,
+        today,
+        &Options {
+            boss: select::find(&j, "ann", today).unwrap(),
+        },
+    );
+    let actions: Vec<&str> = a.actions.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(actions, ["book the room"]);
+    let promises: Vec<&str> = a.promises.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(promises, ["Risk memo"]);
+}
+
+/// On 2026-03-25: #docs is 23 days old with no aligned work (neglected after 14); #ship had
+/// work on 03-20. Feedback: the negative one of 03-03 has no action, the mixed one of 03-04
+/// an open one; neutral, positive and acted-on feedback are not listed.
+#[test]
+fn unacted_feedback_and_neglected_priorities_are_on_the_agenda() {
+    let j = journal(
+        "boss @ann Ann\n  cadence: none\n  updates: none\n\
+         2026-03-02 priority #ship @ann rank:1 Ship it\n\
+         2026-03-02 priority #docs @ann rank:2 Write docs\n\
+         2026-03-03 feedback @ann tone:negative Too slow on reviews\n\
+         2026-03-04 feedback @ann tone:mixed Good demo, late notes\n  [ ] send notes the same day\n\
+         2026-03-05 feedback @ann tone:neutral Prefers email\n\
+         2026-03-06 feedback @ann tone:positive Great launch\n\
+         2026-03-07 feedback @ann tone:negative Missed the standup\n  [x] set two alarms\n\
+         2026-03-20 did #ship Shipped the beta\n",
+    );
+    let today = d("2026-03-25");
+    let a = build(
+        &j,
+        today,
+        &Options {
+            boss: select::find(&j, "ann", today).unwrap(),
+        },
+    );
+    let feedback: Vec<(&str, usize, usize)> = a
+        .feedback
+        .iter()
+        .map(|f| (f.text.as_str(), f.actions, f.open_actions))
+        .collect();
+    assert_eq!(
+        feedback,
+        [
+            ("Too slow on reviews", 0, 0),
+            ("Good demo, late notes", 1, 1)
+        ]
+    );
+    let neglected: Vec<(String, Option<u32>)> = a
+        .neglected
+        .iter()
+        .map(|n| (n.priority.label(), n.rank))
+        .collect();
+    assert_eq!(neglected, [("Write docs (#docs)".to_string(), Some(2))]);
+    let md = render(&a, Format::Md, None).expect("md");
+    assert!(md.contains("## Feedback to act on\n"), "{md}");
+    assert!(
+        md.contains("- Write docs (#docs) (no aligned work yet)\n"),
+        "{md}"
+    );
+    let csv = render(&a, Format::Csv, None).expect("csv");
+    assert!(
+        csv.contains("\nfeedback,,,Too slow on reviews,t.up,6\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\npriority,,,Write docs (#docs),t.up,5\n"),
+        "{csv}"
+    );
+}
+
+/// Dev starts on 04-01; on 04-06 the agenda holds a handover from Maria: her open actions,
+/// the promise still due to her (^plan was handed to Dev by its slip), and her priority #docs
+/// (#ship Dev restated on 04-02).
+const HANDOVER: &str = "\
+boss @maria Maria
+  until: 2026-03-31
+boss @dev Dev
+  since: 2026-04-01
+2026-03-02 priority #ship @maria rank:1 Ship it
+2026-03-02 priority #docs @maria rank:2 Write docs
+2026-03-03 checkin @maria
+  [ ] send Maria the deck
+  [ ] @maria sign the budget
+2026-03-10 promise ^memo @maria due:2026-04-24 Risk memo
+2026-03-11 promise ^plan @maria due:2026-04-10 Q2 plan
+2026-04-02 priority #ship @dev rank:1 Ship it
+2026-04-03 slip ^plan @dev due:2026-04-17 Dev owns it now
+";
+
+#[test]
+fn a_new_boss_gets_a_handover_part() {
+    let j = journal(HANDOVER);
+    let today = d("2026-04-06");
+    let dev = select::find(&j, "dev", today).unwrap();
+    let a = build(&j, today, &Options { boss: dev });
+    let h = a.handover.as_ref().expect("a handover part");
+    assert_eq!((h.from.as_str(), h.until), ("maria", d("2026-03-31")));
+    let actions: Vec<(Option<&str>, &str)> = h
+        .actions
+        .iter()
+        .map(|x| (x.owner.as_deref(), x.text.as_str()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            (None, "send Maria the deck"),
+            (Some("maria"), "sign the budget")
+        ]
+    );
+    let promises: Vec<(&str, &str)> = h
+        .promises
+        .iter()
+        .map(|p| (p.promise.text.as_str(), p.slip.as_str()))
+        .collect();
+    assert_eq!(
+        promises,
+        [("Risk memo", "2026-04-06 slip ^memo @dev due:2026-04-24")]
+    );
+    let priorities: Vec<String> = h.priorities.iter().map(|p| p.priority.label()).collect();
+    assert_eq!(priorities, ["Write docs (#docs)"]);
+    // The handed-over promise is Dev's now.
+    let mine: Vec<&str> = a.promises.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(mine, ["Q2 plan"]);
+    let md = render(&a, Format::Md, None).expect("md");
+    assert!(
+        md.contains("## Handover from Maria (@maria), boss until 2026-03-31\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "- Risk memo (due 2026-04-24) — write `2026-04-06 slip ^memo @dev due:2026-04-24`\n"
+        ),
+        "{md}"
+    );
+    // 31 days after Dev's first day, the part is gone.
+    let later = d("2026-05-02");
+    assert!(build(&j, later, &Options { boss: dev }).handover.is_none());
 }

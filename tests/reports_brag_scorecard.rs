@@ -26,6 +26,7 @@ fn brag_groups_by_priority_with_numbers_first() {
     let options = brag::Options {
         since: d("2026-01-01"),
         bosses: Vec::new(),
+        private: false,
     };
     let b = brag::build(&j, d("2026-03-10"), &options);
     assert_eq!((b.wins, b.initiatives, b.quantified), (3, 2, 2));
@@ -52,14 +53,14 @@ fn brag_groups_by_priority_with_numbers_first() {
 }
 
 /// Window 2026-02-02 to 2026-03-01 (a Sunday, in W09):
-/// - priorities known: 1 of 1 bosses; 3 of 4 work entries aligned = 75
+/// - priorities known: 1 of 1 bosses and 3 of 4 work entries aligned: 4 of 5 = 80
 /// - check-ins: W06, W07, W09 met, W08 missed = 3 of 4 = 75
 /// - updates: W06, W07 met, W08 missed; W09 not met yet and still open = 2 of 3 = 67
-/// - feedback: February asked (March still open) = 100; the feedback acted on = 100 → 100
+/// - feedback: February asked (March still open), the feedback acted on: 2 of 2 = 100
 /// - problems: 1 of 2 with a solution = 50
 /// - promises: ^a kept, ^b broken = 50
 /// - wins: 1 of 2 quantified = 50
-/// - oversteps: one bypass among 2 updates, 1 escalation and 2 promises = 100 - 20 = 80
+/// - oversteps: one bypass among 2 updates, 1 escalation and 2 promises: 4 of 5 = 80
 const SCORES: &str = "\
 boss @ann Ann
   cadence: weekly
@@ -103,7 +104,7 @@ fn scorecard_scores_each_practice() {
     assert_eq!(
         scores,
         [
-            ("priorities-known", 75),
+            ("priorities-known", 80),
             ("regular-check-ins", 75),
             ("regular-updates", 67),
             ("feedback-asked-and-acted-on", 100),
@@ -121,7 +122,7 @@ fn scorecard_scores_each_practice() {
         serde_json::from_str(&render(&card, Format::Json, None).expect("json")).expect("parse");
     let first = &json[0];
     assert_eq!(first["practice"], "priorities-known");
-    assert_eq!(first["score"], 75);
+    assert_eq!(first["score"], 80);
     assert_eq!(
         first["figures"],
         serde_json::json!({"bosses": 1, "bosses_with_priorities": 1, "work": 4, "aligned_work": 3})
@@ -137,6 +138,87 @@ fn scorecard_scores_each_practice() {
         term.contains("To improve solutions with problems: Bring a proposed fix"),
         "{term}"
     );
+}
+
+/// Maria leaves on 03-15, Dev starts on 03-16; the window is 03-01 to Sunday 03-29.
+/// Maria's periods count from 03-01 (later than her first entry, 02-02): W09 missed, W10 and
+/// W11 met. Dev's from his first day: W12 and W13 met. 4 of 5 = 80. Neither boss has a
+/// priority (0 of 2 bosses, no work) = 0. Nothing else has anything to count (no updates
+/// rhythm, no month closed, no problems, promises, wins or entries that could overstep), so
+/// the other practices are left out, not scored.
+const TWO_BOSSES: &str = "\
+boss @maria Maria
+  until: 2026-03-15
+  updates: none
+boss @dev Dev
+  since: 2026-03-16
+  updates: none
+2026-02-02 checkin @maria
+2026-03-02 checkin @maria
+2026-03-09 checkin @maria
+2026-03-16 checkin @dev
+2026-03-23 checkin @dev
+";
+
+#[test]
+fn a_scorecard_window_spans_every_boss_active_in_it() {
+    let j = journal(TWO_BOSSES);
+    let today = d("2026-03-29");
+    let since = d("2026-03-01");
+    let bosses = select::active_between(&j, since, today);
+    assert_eq!(bosses.len(), 2);
+    let card = scorecard::build(&j, today, &scorecard::Options { since, bosses });
+    let scores: Vec<(&str, u32)> = card
+        .practices
+        .iter()
+        .map(|p| (p.practice, p.score))
+        .collect();
+    assert_eq!(scores, [("priorities-known", 0), ("regular-check-ins", 80)]);
+    assert_eq!(
+        card.practices[1].figures.0,
+        [("periods", 5), ("met", 4), ("excused", 0)]
+    );
+    // With one boss: Dev's two weeks.
+    let dev = select::find(&j, "dev", today).unwrap();
+    let card = scorecard::build(
+        &j,
+        today,
+        &scorecard::Options {
+            since,
+            bosses: vec![dev],
+        },
+    );
+    assert_eq!(card.practices[1].score, 100);
+    assert_eq!(card.practices[1].figures.0[0], ("periods", 2));
+    // On the command line, without --boss, both bosses count.
+    let (_dir, path) = support::journal_file(TWO_BOSSES);
+    let out = run(&[
+        "-f",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-03-29",
+        "scorecard",
+        "--since",
+        "2026-03-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        out,
+        "practice,score,figures\n\
+         priorities-known,0,\"bosses 2, bosses with priorities 0, work 0, aligned work 0\"\n\
+         regular-check-ins,80,\"periods 5, met 4, excused 0\"\n"
+    );
+}
+
+/// Each score is round(100 × met / counted), half up, once; nothing counted is no score.
+#[test]
+fn a_score_rounds_half_up_once() {
+    assert_eq!(scorecard::score(1, 8), Some(13));
+    assert_eq!(scorecard::score(5, 8), Some(63));
+    assert_eq!(scorecard::score(2, 3), Some(67));
+    assert_eq!(scorecard::score(1, 3), Some(33));
+    assert_eq!(scorecard::score(0, 0), None);
 }
 
 #[test]
@@ -222,4 +304,40 @@ fn terminal_tables_fit_the_width() {
     for line in table {
         assert!(line.chars().count() <= 60, "{line:?} is wider than 60");
     }
+}
+
+/// `did` entries with a number are brag items, `#private` ones only with `private`; of the
+/// three promises due in the span, ^a was kept, ^b done late and ^c broken: 1 of 3.
+#[test]
+fn brag_holds_quantified_work_leaves_private_out_and_counts_promises_kept() {
+    let j = journal(
+        "boss @ann Ann\n\
+         2026-02-01 did Cut the build from 12 to 4 minutes\n\
+         2026-02-02 did Tidied the wiki\n\
+         2026-02-03 win #private Got the offer, +20%\n\
+         2026-02-04 promise ^a @ann due:2026-02-10 A\n\
+         2026-02-09 done ^a\n\
+         2026-02-04 promise ^b @ann due:2026-02-10 B\n\
+         2026-02-12 done ^b\n\
+         2026-02-04 promise ^c @ann due:2026-02-10 C\n",
+    );
+    let today = d("2026-03-01");
+    let mut options = brag::Options {
+        since: d("2026-01-01"),
+        bosses: Vec::new(),
+        private: false,
+    };
+    let b = brag::build(&j, today, &options);
+    let texts: Vec<&str> = b
+        .groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
+        .collect();
+    assert_eq!(texts, ["Cut the build from 12 to 4 minutes"]);
+    assert_eq!((b.promises_kept, b.promises_due), (1, 3));
+    let md = render(&b, Format::Md, None).expect("md");
+    assert!(md.contains("Promises kept on time: 1 of 3.\n"), "{md}");
+    options.private = true;
+    let b = brag::build(&j, today, &options);
+    assert_eq!(b.groups.iter().map(|g| g.items.len()).sum::<usize>(), 2);
 }

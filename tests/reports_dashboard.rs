@@ -82,3 +82,34 @@ fn a_priority_is_worded_by_its_title_with_its_key_beside() {
         "x^2 and issue#42 and ^unknown"
     );
 }
+
+/// With `set settle 10`, on 2026-03-30 the unquantified win of 03-03 is settled (more than
+/// 10 days old); the bypass of 03-20, exactly 10 days old, is not. The dashboard leaves the
+/// settled one out and says how many; the broken promise and the gap never settle.
+#[test]
+fn settled_warnings_are_left_out_and_counted() {
+    let j = journal(&format!("set settle 10\n{JOURNAL}"));
+    let today = d("2026-03-30");
+    let bosses = select::bosses(&j, None, today).unwrap();
+    let dash = build(&j, today, &Options { bosses });
+    let codes: Vec<&str> = dash.top_warnings.iter().map(|w| w.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "promise-overdue",
+            "checkin-gap",
+            "unquantified-win",
+            "problem-without-solution",
+            "bypass"
+        ]
+    );
+    assert_eq!(dash.top_warnings[2].line, 9);
+    assert_eq!((dash.warnings, dash.settled), (5, 1));
+    let md = upward::report::render(&dash, upward::report::Format::Md, None).unwrap();
+    assert!(
+        md.contains(
+            "1 settled warning about past events left out: `upward check --all` shows them."
+        ),
+        "{md}"
+    );
+}

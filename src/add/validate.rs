@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::target::canonical;
 use crate::diag::{Diagnostic, FileId};
-use crate::model::{self, Bytes, Journal, Reader};
+use crate::model::{self, Journal, Reader};
 
 /// Reads one file from memory (the target as it is, or as it would be) and the rest from disk.
 struct WithFile<'a> {
@@ -16,11 +16,11 @@ struct WithFile<'a> {
 }
 
 impl Reader for WithFile<'_> {
-    fn read(&self, path: &Path) -> io::Result<Bytes> {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         if canonical(path) == self.canonical {
-            Ok(self.bytes.to_vec().into())
+            Ok(self.bytes.to_vec())
         } else {
-            model::load::read_regular(path).map(Bytes::Owned)
+            model::load::read_regular(path)
         }
     }
 }

@@ -256,6 +256,9 @@ pub struct BragArgs {
     /// Leave out #private entries and replace people by roles, as `export --redact` does
     #[arg(long)]
     pub redact: bool,
+    /// Keep entries tagged #private (left out by default)
+    #[arg(long)]
+    pub private: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

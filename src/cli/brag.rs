@@ -15,6 +15,7 @@ pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
     let options = Options {
         since: since(args.since, today, default_since)?,
         bosses,
+        private: args.private && !args.redact,
     };
     let mut brag = brag::build(journal, today, &options);
     if let Some(r) = redaction(global, journal, args.redact, false) {

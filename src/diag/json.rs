@@ -142,15 +142,15 @@ pub fn write_json(
     let chunk = |diags: &[Diagnostic]| elements(&Chunk { diags, sources });
     if diags.len() > CHUNK && threads::worth_splitting(diags.len()) {
         let (tx, rx) = mpsc::sync_channel(2);
-        std::thread::scope(|scope| {
-            let helper = scope.spawn(move || {
-                for diags in diags.chunks(CHUNK).skip(1).step_by(2) {
-                    // The receiver hangs up when writing fails; then there is nothing to do.
-                    if tx.send(chunk(diags)).is_err() {
-                        return;
-                    }
+        let helper = move || {
+            for diags in diags.chunks(CHUNK).skip(1).step_by(2) {
+                // The receiver hangs up when writing fails; then there is nothing to do.
+                if tx.send(chunk(diags)).is_err() {
+                    return;
                 }
-            });
+            }
+        };
+        let here = || {
             let written = diags.chunks(CHUNK).enumerate().try_for_each(|(i, diags)| {
                 let bytes = if i % 2 == 0 {
                     chunk(diags)
@@ -160,9 +160,9 @@ pub fn write_json(
                 array.push(&bytes?)
             });
             drop(rx);
-            threads::join(helper);
             written
-        })?;
+        };
+        threads::both(true, here, helper).0?;
     } else {
         for diags in diags.chunks(CHUNK) {
             array.push(&chunk(diags)?)?;

@@ -13,7 +13,7 @@ use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::uri;
 use crate::diag::FileId;
-use crate::model::{self, Bytes, Journal, Reader};
+use crate::model::{self, Journal, Reader};
 use crate::source::SourceFile;
 
 /// One open document.
@@ -251,11 +251,11 @@ struct Buffers<'a> {
 }
 
 impl Reader for Buffers<'_> {
-    fn read(&self, path: &Path) -> io::Result<Bytes> {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         let path_n = normalize(path);
         match self.files.iter().find(|(p, _)| *p == path_n) {
-            Some((_, text)) => Ok(text.as_bytes().to_vec().into()),
-            None => crate::model::load::read_regular(path).map(Bytes::Owned),
+            Some((_, text)) => Ok(text.as_bytes().to_vec()),
+            None => crate::model::load::read_regular(path),
         }
     }
 }

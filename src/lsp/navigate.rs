@@ -34,7 +34,7 @@ pub fn target_at(a: &Analysis, offset: usize) -> Option<(Target, Span)> {
         if !(t.start() as usize <= offset && offset <= t.end() as usize) {
             continue;
         }
-        let text = &source.text[t.start() as usize + 1..t.end() as usize];
+        let text = &source.text[t.name_range()];
         let target = match t.kind() {
             TokenKind::Handle => Target::Handle(text.to_string()),
             TokenKind::Tag => Target::Tag(text.to_lowercase()),

@@ -84,6 +84,33 @@ impl Fields {
     }
 }
 
+/// Indices `start..end` into one of the journal's shared lists: eight bytes where a
+/// `Range<usize>` takes sixteen, in a struct there is one of per entry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Run {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Run {
+    pub fn new(start: u32, end: u32) -> Self {
+        Run { start, end }
+    }
+
+    /// The run's part of `all`.
+    pub fn of<T>(self, all: &[T]) -> &[T] {
+        &all[self.start as usize..self.end as usize]
+    }
+
+    /// The same run in a list that gained `base` elements before it.
+    pub fn moved(self, base: u32) -> Self {
+        Run::new(self.start + base, self.end + base)
+    }
+}
+
+// A million-entry journal keeps a million of each: their size is part of the design.
+const _: () = assert!(std::mem::size_of::<Entry>() == 96 && std::mem::size_of::<Item>() == 36);
+
 /// One entry of the journal.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -97,11 +124,11 @@ pub struct Entry {
     /// The handle the entry defines, closes, moves, decides or refers to, when that is valid.
     pub handle: Option<HandleId>,
     /// Tags of the header and body, in [`super::Journal::tag_refs`].
-    pub tags: (u32, u32),
+    pub tags: Run,
     /// People named in the header outside field values, in [`super::Journal::person_refs`].
-    pub people: (u32, u32),
+    pub people: Run,
     /// Body items, in [`super::Journal::items`].
-    pub items: (u32, u32),
+    pub items: Run,
     /// Just past the last body line (from the syntax tree); the body starts below the header.
     pub body_end: u32,
     pub fields: Fields,

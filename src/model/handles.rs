@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::Journal;
 use super::entry::{EntryId, Handle, HandleId, HandleKind};
-use super::lower::{HandleNames, HandleUse};
+use super::lower::{HandleAt, HandleNames, HandleUse};
 use crate::diag::{Diagnostic, codes};
 use crate::syntax::Kind;
 
@@ -29,7 +29,7 @@ impl Journal {
         let text = |name: u32| names.get(name);
         // The handle each name defines, and the date of its defining entry.
         let mut index: Vec<Option<(u32, NaiveDate)>> = vec![None; names.len()];
-        let defines = |u: &HandleUse| HandleKind::of(u.kind).filter(|_| u.item.is_none());
+        let defines = |u: &HandleUse| HandleKind::of(u.kind).filter(|_| u.at == HandleAt::Header);
         found
             .handles
             .reserve(uses.iter().filter(|u| defines(u).is_some()).count());
@@ -105,10 +105,14 @@ impl Journal {
                 continue;
             };
             let handle = &found.handles[h as usize];
-            let needs = match (u.item, kind) {
-                (None, Kind::Done) => Some(&[HandleKind::Promise, HandleKind::Problem][..]),
-                (None, Kind::Slip) => Some(&[HandleKind::Promise][..]),
-                (None, Kind::Decision) => Some(&[HandleKind::Pitch, HandleKind::Problem][..]),
+            let needs = match (u.at, kind) {
+                (HandleAt::Header, Kind::Done) => {
+                    Some(&[HandleKind::Promise, HandleKind::Problem][..])
+                }
+                (HandleAt::Header, Kind::Slip) => Some(&[HandleKind::Promise][..]),
+                (HandleAt::Header, Kind::Decision) => {
+                    Some(&[HandleKind::Pitch, HandleKind::Problem][..])
+                }
                 _ => None,
             };
             let wrong_kind = needs.is_some_and(|kinds| !kinds.contains(&handle.kind));
@@ -137,10 +141,10 @@ impl Journal {
                 );
                 continue;
             }
-            match u.item {
-                Some(Some(item)) => found.of_items.push((item, h)),
-                Some(None) => {}
-                None => {
+            match u.at {
+                HandleAt::Item(item) => found.of_items.push((item, h)),
+                HandleAt::Body => {}
+                HandleAt::Header => {
                     found.of_entries.push((id, h));
                     let handle = &mut found.handles[h as usize];
                     match kind {

@@ -1,6 +1,5 @@
 //! Reading a journal from disk: `-f` paths, directory walks and includes.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -11,34 +10,23 @@ use crate::syntax::{self, DirectiveKind, Document, Node, TokenKind};
 
 pub use super::files::{read_regular, walk};
 
-/// A file's bytes: owned, or borrowed from a mapping that lasts as long as the process.
-pub type Bytes = Cow<'static, [u8]>;
-
 /// Reads a file's bytes. The CLI reads the disk; the language server overlays unsaved buffers.
 pub trait Reader {
-    fn read(&self, path: &Path) -> io::Result<Bytes>;
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
 }
 
-/// Reads files from disk, for a command that loads its journal once and exits: a large file
-/// is mapped into memory rather than copied, and stays mapped until the process ends.
+/// Reads files from disk into memory of their own: a program that rewrites a file while it is
+/// read changes nothing already read, so what is parsed is always one consistent copy.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Disk;
 
 impl Reader for Disk {
-    fn read(&self, path: &Path) -> io::Result<Bytes> {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         let (file, meta) = super::files::open_regular(path)?;
-        if let Ok(len) = usize::try_from(meta.len())
-            && meta.is_file()
-            && len >= crate::mapped::LARGE
-            // Where the file system cannot map files, it is read as any other.
-            && let Ok(bytes) = crate::mapped::map_for_process(&file, len)
-        {
-            return Ok(Cow::Borrowed(bytes));
-        }
         // Read from the file already open, as `fs::read` would after opening it again.
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         io::Read::read_to_end(&mut &file, &mut bytes)?;
-        Ok(Cow::Owned(bytes))
+        Ok(bytes)
     }
 }
 
@@ -49,10 +37,10 @@ pub struct Overlay {
 }
 
 impl Reader for Overlay {
-    fn read(&self, path: &Path) -> io::Result<Bytes> {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         match self.files.iter().find(|(p, _)| p == path) {
-            Some((_, text)) => Ok(Cow::Owned(text.clone().into_bytes())),
-            None => read_regular(path).map(Cow::Owned),
+            Some((_, text)) => Ok(text.clone().into_bytes()),
+            None => read_regular(path),
         }
     }
 }
@@ -163,7 +151,7 @@ struct Open {
 impl Loader<'_> {
     /// Loads `path` and, depth first, every file it includes. The chain of open files is kept
     /// on a stack of its own, so an include chain of any depth needs no deeper call stack.
-    fn file(&mut self, path: &Path, bytes: Bytes) {
+    fn file(&mut self, path: &Path, bytes: Vec<u8>) {
         let Some(first) = self.open(path, bytes) else {
             return;
         };
@@ -197,7 +185,7 @@ impl Loader<'_> {
     }
 
     /// Parses a file not loaded before and puts it on the chain of open files.
-    fn open(&mut self, path: &Path, bytes: Bytes) -> Option<Open> {
+    fn open(&mut self, path: &Path, bytes: Vec<u8>) -> Option<Open> {
         let canonical = canonical(path);
         if !self.seen.insert(canonical.clone()) {
             return None;
@@ -229,7 +217,7 @@ impl Loader<'_> {
 
     /// The bytes of an included file not loaded yet; a cycle or a file that cannot be read
     /// is an error at the include.
-    fn include(&mut self, path: &Path, span: Span) -> Option<Bytes> {
+    fn include(&mut self, path: &Path, span: Span) -> Option<Vec<u8>> {
         let canonical = canonical(path);
         if let Some(&start) = self.in_chain.get(&canonical) {
             let again = path.display().to_string();
@@ -338,8 +326,6 @@ pub(super) fn included_midway() -> Loaded {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
-
     use super::{Disk, Overlay, Reader, load};
 
     /// A missing file at the end of a long chain names the chain's ends, not every file.
@@ -359,18 +345,15 @@ mod tests {
         );
     }
 
-    /// A large file is mapped, a small one copied; both come back byte for byte.
+    /// A large file and a small one both come back byte for byte.
     #[test]
-    fn disk_maps_large_files_and_copies_small_ones() {
+    fn disk_reads_files_byte_for_byte() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let large = crate::mapped::LARGE as u32;
-        for (name, len, mapped) in [("big.up", large + 7, true), ("small.up", 999, false)] {
+        for (name, len) in [("big.up", (8 << 20) + 7), ("small.up", 999)] {
             let path = dir.path().join(name);
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
             std::fs::write(&path, &bytes).expect("write");
-            let read = Disk.read(&path).expect("read");
-            assert_eq!(matches!(read, Cow::Borrowed(_)), mapped, "{name}");
-            assert_eq!(*read, *bytes, "{name}");
+            assert_eq!(Disk.read(&path).expect("read"), bytes, "{name}");
         }
     }
 }

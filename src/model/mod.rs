@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 pub use entry::*;
 pub use intern::{Names, PersonId, TagId, Tags};
-pub use load::{Bytes, Disk, LoadError, Loaded, Overlay, Reader, load};
+pub use load::{Disk, LoadError, Loaded, Overlay, Reader, load};
 pub use settings::{RULE_CODES, Settings};
 pub use values::{Detail, Outcome, Rhythm, Status, Tone};
 pub use verdict::{Standing, Verdict};
@@ -107,15 +107,15 @@ impl Journal {
     }
 
     pub fn tags_of(&self, e: &Entry) -> &[TagId] {
-        &self.tag_refs[e.tags.0 as usize..e.tags.1 as usize]
+        e.tags.of(&self.tag_refs)
     }
 
     pub fn people_of(&self, e: &Entry) -> &[PersonId] {
-        &self.person_refs[e.people.0 as usize..e.people.1 as usize]
+        e.people.of(&self.person_refs)
     }
 
     pub fn items_of(&self, e: &Entry) -> &[Item] {
-        &self.items[e.items.0 as usize..e.items.1 as usize]
+        e.items.of(&self.items)
     }
 
     pub fn boss(&self, id: BossId) -> &Boss {

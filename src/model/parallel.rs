@@ -14,7 +14,7 @@ use std::sync::mpsc;
 
 use chrono::NaiveDate;
 
-use super::entry::{BossSet, Entry, Fields, Informed, Item};
+use super::entry::{BossSet, Entry, Fields, Informed, Item, Run};
 use super::intern::{FastMap, PersonId};
 use super::load::{Loaded, NodeRun};
 use super::lower::{HandleUse, Lowered, handle_room, lower_entries};
@@ -59,24 +59,24 @@ pub(super) fn lower_split<'a>(
     out.when.reserve_exact(total);
     later.when.reserve_exact(total - early);
     let (early_out, early_handles) = (&mut *out, &mut *handles);
-    std::thread::scope(|scope| {
-        let helper = scope.spawn(move || {
-            let (out, handles) = (early_out, early_handles);
-            out.entries = Vec::with_capacity(BATCH);
-            let send = |out: &mut Lowered| {
-                let empty = empty_rx
-                    .try_recv()
-                    .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-                // The receiver lives until this thread ends.
-                let _ = full_tx.send(std::mem::replace(&mut out.entries, empty));
-            };
-            lower_entries(out, handles, loaded, first, |out| {
-                if out.entries.len() == BATCH {
-                    send(out);
-                }
-            });
-            send(out);
+    let helper = move || {
+        let (out, handles) = (early_out, early_handles);
+        out.entries = Vec::with_capacity(BATCH);
+        let send = |out: &mut Lowered| {
+            let empty = empty_rx
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+            // The receiver lives until this thread ends.
+            let _ = full_tx.send(std::mem::replace(&mut out.entries, empty));
+        };
+        lower_entries(out, handles, loaded, first, |out| {
+            if out.entries.len() == BATCH {
+                send(out);
+            }
         });
+        send(out);
+    };
+    let here = || {
         let mut moved = 0;
         let mut take = |entries: &mut Vec<Entry>, mut batch: Vec<Entry>| {
             if entries.len() < moved + batch.len() {
@@ -110,8 +110,8 @@ pub(super) fn lower_split<'a>(
         for batch in &full_rx {
             take(&mut later.entries, batch);
         }
-        threads::join(helper);
-    });
+    };
+    threads::both(true, here, helper);
     out.append(early, later, handles);
 }
 
@@ -148,9 +148,9 @@ fn blank() -> Entry {
         kind: Kind::Did,
         bosses: BossSet::default(),
         handle: None,
-        tags: (0, 0),
-        people: (0, 0),
-        items: (0, 0),
+        tags: Run::default(),
+        people: Run::default(),
+        items: Run::default(),
         body_end: 0,
         fields: Fields::default(),
     }
@@ -170,9 +170,9 @@ impl Lowered {
         let item_base = self.items.len() as u32;
         let renumber = |entries: &mut [Entry]| {
             for e in entries {
-                e.tags = (e.tags.0 + tag_base, e.tags.1 + tag_base);
-                e.people = (e.people.0 + person_base, e.people.1 + person_base);
-                e.items = (e.items.0 + item_base, e.items.1 + item_base);
+                e.tags = e.tags.moved(tag_base);
+                e.people = e.people.moved(person_base);
+                e.items = e.items.moved(item_base);
                 if let Some(Informed::Person(p)) = e.fields.informed {
                     e.fields.informed = Some(Informed::Person(person(p)));
                 }
@@ -180,8 +180,7 @@ impl Lowered {
         };
         let mut entries = later.entries;
         // The later entries are many: they are renumbered on another thread meanwhile.
-        std::thread::scope(|scope| {
-            let helper = scope.spawn(|| renumber(&mut entries[early..]));
+        let here = || {
             self.tag_refs
                 .extend(later.tag_refs.iter().map(|t| tags[t.0 as usize]));
             self.person_refs
@@ -204,11 +203,11 @@ impl Lowered {
             self.handle_uses
                 .extend(later.handle_uses.into_iter().map(|u| HandleUse {
                     name: names[u.name as usize],
-                    item: u.item.map(|item| item.map(|i| i + item_base)),
+                    at: u.at.moved(item_base),
                     ..u
                 }));
-            threads::join(helper);
-        });
+        };
+        threads::both(true, here, || renumber(&mut entries[early..]));
         self.entries = entries;
         self.when.extend_from_slice(&later.when);
         self.diagnostics.extend(later.diagnostics);

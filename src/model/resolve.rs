@@ -145,11 +145,7 @@ impl Journal {
             let e = &self.entries[id as usize];
             match e.kind {
                 Kind::Priority => {
-                    let Some(&key) = self
-                        .tag_refs
-                        .get(e.tags.0 as usize)
-                        .filter(|_| e.tags.1 > e.tags.0)
-                    else {
+                    let Some(&key) = self.tags_of(e).first() else {
                         continue;
                     };
                     let title = self.title(e);
@@ -161,8 +157,7 @@ impl Journal {
                         due: e.fields.due,
                         title: (!title.is_empty()).then_some(title),
                     };
-                    let named =
-                        !self.person_refs[e.people.0 as usize..e.people.1 as usize].is_empty();
+                    let named = !self.people_of(e).is_empty();
                     let bosses = bosses[id as usize];
                     let p = *index.entry(key).or_insert_with(|| {
                         priorities.push(Priority {
@@ -178,9 +173,8 @@ impl Journal {
                     priorities[p].changes.push(change);
                 }
                 Kind::Away => {
-                    let people = &self.person_refs[e.people.0 as usize..e.people.1 as usize];
                     let mut set = BossSet::default();
-                    for &p in people {
+                    for &p in self.people_of(e) {
                         if let Some(b) = self.active_boss_of(p, e.date) {
                             set.insert(b);
                         }

@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::agenda::{Agenda, PROMISE_DAYS};
+use super::agenda::{Agenda, Handover, PROMISE_DAYS};
 use super::commitments::{Action, PromiseState};
-use super::facts::{EntryRef, days_ago};
+use super::facts::{self, EntryRef, days_ago};
 use super::render::csv::Csv;
 use super::render::{Check, Doc, Inline, Look};
 use super::{Report, to_json};
@@ -17,15 +17,6 @@ fn source(entry: &EntryRef) -> String {
         other => other,
     };
     format!("{kind} of {}", entry.date)
-}
-
-/// Yours (0), the boss's (1), someone else's (2).
-fn owner_group(a: &Action) -> usize {
-    match (&a.owner, a.by_boss) {
-        (None, _) => 0,
-        (Some(_), true) => 1,
-        (Some(_), false) => 2,
-    }
 }
 
 fn action_line(a: &Action) -> Inline {
@@ -68,7 +59,7 @@ impl Report for Agenda {
             let items: Vec<_> = self
                 .actions
                 .iter()
-                .filter(|a| owner_group(a) == group)
+                .filter(|a| a.owner_group() == group)
                 .map(|a| (Some(Check::Open), action_line(a)))
                 .collect();
             if !items.is_empty() {
@@ -131,6 +122,30 @@ impl Report for Agenda {
             })
             .collect();
         doc.list(undecided, "No pitch or problem is waiting for an answer.");
+        if !self.feedback.is_empty() {
+            doc.heading("Feedback to act on");
+            let items = self.feedback.iter().map(|f| {
+                let tone = f.tone.map_or(String::new(), |t| format!("{t} "));
+                let state = match (f.actions, f.open_actions) {
+                    (0, _) => "no action yet".to_string(),
+                    (_, n) => format!("{} open", facts::count(n as i64, "action")),
+                };
+                Inline::plain(f.text.clone())
+                    .add(Look::Warn, format!(" ({state})"))
+                    .add(Look::Dim, format!(" · {tone}feedback of {}", f.entry.date))
+            });
+            doc.list(items.collect(), "");
+        }
+        if !self.neglected.is_empty() {
+            doc.heading("Neglected priorities");
+            let items = self.neglected.iter().map(|n| {
+                let last = n.last_work.map_or("no aligned work yet".to_string(), |d| {
+                    format!("last aligned work on {d}")
+                });
+                Inline::plain(n.priority.label()).add(Look::Warn, format!(" ({last})"))
+            });
+            doc.list(items.collect(), "");
+        }
         doc.heading("Feedback");
         doc.para(
             match (self.feedback_last_asked, self.days_since_feedback_asked) {
@@ -144,6 +159,9 @@ impl Report for Agenda {
                 ),
             },
         );
+        if let Some(h) = &self.handover {
+            handover(&mut doc, h, &self.boss);
+        }
         doc
     }
 
@@ -152,21 +170,9 @@ impl Report for Agenda {
     }
 
     fn csv(&self) -> Option<Csv> {
-        let date = |d: Option<NaiveDate>| d.map_or(String::new(), |d| d.to_string());
         let mut rows = Vec::new();
         for a in &self.actions {
-            let owner = a
-                .owner
-                .as_ref()
-                .map_or("you".to_string(), |o| format!("@{o}"));
-            rows.push(vec![
-                "action".into(),
-                owner,
-                date(a.due),
-                a.text.clone(),
-                a.entry.file.clone(),
-                a.line.to_string(),
-            ]);
+            rows.push(action_row("action", a));
         }
         for p in &self.points {
             rows.push(vec![
@@ -179,28 +185,122 @@ impl Report for Agenda {
             ]);
         }
         for p in &self.promises {
-            rows.push(vec![
-                "promise".into(),
-                "you".into(),
-                date(p.due),
-                p.text.clone(),
-                p.entry.file.clone(),
-                p.entry.line.to_string(),
-            ]);
+            rows.push(entry_row("promise", "you", p.due, &p.text, &p.entry));
         }
         for u in &self.undecided {
-            rows.push(vec![
-                u.kind.into(),
-                "you".into(),
-                String::new(),
-                u.text.clone(),
-                u.entry.file.clone(),
-                u.entry.line.to_string(),
-            ]);
+            rows.push(entry_row(u.kind, "you", None, &u.text, &u.entry));
+        }
+        for f in &self.feedback {
+            rows.push(entry_row("feedback", "", None, &f.text, &f.entry));
+        }
+        for n in &self.neglected {
+            rows.push(entry_row(
+                "priority",
+                "",
+                None,
+                &n.priority.label(),
+                &n.entry,
+            ));
+        }
+        if let Some(h) = &self.handover {
+            for a in &h.actions {
+                rows.push(action_row("handover-action", a));
+            }
+            for p in &h.promises {
+                let e = &p.promise.entry;
+                rows.push(entry_row(
+                    "handover-promise",
+                    "you",
+                    p.promise.due,
+                    &p.promise.text,
+                    e,
+                ));
+            }
+            for p in &h.priorities {
+                rows.push(vec![
+                    "handover-priority".into(),
+                    format!("@{}", h.from),
+                    date(p.due),
+                    p.priority.label(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
         }
         Some(Csv {
             header: vec!["item", "owner", "due", "text", "file", "line"],
             rows,
         })
     }
+}
+
+/// The handover part: what the previous boss left open.
+fn handover(doc: &mut Doc, h: &Handover, to: &str) {
+    doc.heading(format!(
+        "Handover from {} (@{}), boss until {}",
+        h.name, h.from, h.until
+    ));
+    doc.subheading("Their open actions");
+    let actions = h
+        .actions
+        .iter()
+        .map(|a| (Some(Check::Open), action_line(a)))
+        .collect();
+    doc.checklist(actions, "None.");
+    doc.subheading(format!("Promises to hand over to @{to}"));
+    let promises = h.promises.iter().map(|p| {
+        let due = p
+            .promise
+            .due
+            .map_or(String::new(), |d| format!(" (due {d})"));
+        Inline::plain(format!("{}{due}", p.promise.text))
+            .text(" — write ")
+            .add(Look::Code, p.slip.clone())
+    });
+    doc.list(promises.collect(), "None.");
+    doc.subheading("Priorities to confirm");
+    let priorities = h.priorities.iter().map(|p| {
+        let rank = p.rank.map_or(String::new(), |r| format!("{r}. "));
+        let due = p.due.map_or(String::new(), |d| format!(" (due {d})"));
+        Inline::plain(format!("{rank}{}{due}", p.priority.label()))
+    });
+    doc.list(priorities.collect(), "None.");
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map_or(String::new(), |d| d.to_string())
+}
+
+/// A CSV row for an entry-level item.
+fn entry_row(
+    item: &str,
+    owner: &str,
+    due: Option<NaiveDate>,
+    text: &str,
+    entry: &EntryRef,
+) -> Vec<String> {
+    vec![
+        item.into(),
+        owner.into(),
+        date(due),
+        text.into(),
+        entry.file.clone(),
+        entry.line.to_string(),
+    ]
+}
+
+/// A CSV row for an action, on its own line.
+fn action_row(item: &str, a: &Action) -> Vec<String> {
+    let owner = a
+        .owner
+        .as_ref()
+        .map_or("you".to_string(), |o| format!("@{o}"));
+    vec![
+        item.into(),
+        owner,
+        date(a.due),
+        a.text.clone(),
+        a.entry.file.clone(),
+        a.line.to_string(),
+    ]
 }

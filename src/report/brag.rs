@@ -22,6 +22,8 @@ pub struct Options {
     pub since: NaiveDate,
     /// Empty for every boss.
     pub bosses: Vec<BossId>,
+    /// Keep entries tagged `#private` (left out by default).
+    pub private: bool,
 }
 
 /// A year before `today`: the default start.
@@ -53,6 +55,10 @@ pub struct Brag {
     pub wins: usize,
     pub initiatives: usize,
     pub quantified: usize,
+    /// Promises due in the span that were kept (docs/language.md §4), and all of them that
+    /// were kept, late or broken.
+    pub promises_kept: usize,
+    pub promises_due: usize,
     pub groups: Vec<BragGroup>,
 }
 
@@ -98,7 +104,13 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         .collect();
     let (mut wins, mut initiatives, mut quantified) = (0, 0, 0);
     for e in &journal.entries[dated(journal, options.since, today)] {
-        if !matches!(e.kind, Kind::Win | Kind::Initiative) || !belongs(e, set) {
+        // Wins and initiatives, and work that carries a number.
+        let shown = match e.kind {
+            Kind::Win | Kind::Initiative => true,
+            Kind::Did => facts::quantified(journal, e),
+            _ => false,
+        };
+        if !shown || !belongs(e, set) || (!options.private && private(journal, e)) {
             continue;
         }
         let item = BragItem {
@@ -116,6 +128,21 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         let group = facts::first_aligned(journal, e, &keys).unwrap_or(keys.len());
         groups[group].items.push(item);
     }
+    let (mut promises_kept, mut promises_due) = (0, 0);
+    for h in super::commitments::promises(journal, set, today) {
+        let standing = journal.verdict(h, today);
+        if standing.due.is_none_or(|d| d < options.since || d > today) {
+            continue;
+        }
+        match standing.verdict {
+            crate::model::Verdict::Kept => {
+                promises_kept += 1;
+                promises_due += 1;
+            }
+            crate::model::Verdict::Late | crate::model::Verdict::Broken => promises_due += 1,
+            _ => {}
+        }
+    }
     for g in &mut groups {
         g.items.sort_by_key(|i| (!i.quantified, i.date));
     }
@@ -126,6 +153,8 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         wins,
         initiatives,
         quantified,
+        promises_kept,
+        promises_due,
         groups,
     }
 }
@@ -165,6 +194,12 @@ impl Report for Brag {
             facts::count(self.initiatives as i64, "initiative"),
             self.quantified
         )));
+        if self.promises_due > 0 {
+            doc.para(Inline::plain(format!(
+                "Promises kept on time: {} of {}.",
+                self.promises_kept, self.promises_due
+            )));
+        }
         for g in &self.groups {
             doc.heading(
                 g.priority
@@ -218,4 +253,12 @@ impl Report for Brag {
             rows,
         })
     }
+}
+
+/// Whether an entry is tagged `#private` (or a tag under it).
+fn private(journal: &Journal, e: &crate::model::Entry) -> bool {
+    journal
+        .tags
+        .get("private")
+        .is_some_and(|p| facts::aligned(journal, e, p))
 }

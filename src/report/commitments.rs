@@ -38,6 +38,20 @@ pub struct Action {
     pub line: u32,
     /// The entry it stands in.
     pub entry: EntryRef,
+    /// The promise the action mirrors (it holds the promise's `^handle`).
+    #[serde(skip)]
+    pub promise: Option<crate::model::HandleId>,
+}
+
+impl Action {
+    /// Yours (0), the boss's (1), someone else's (2): the order agendas list them in.
+    pub fn owner_group(&self) -> usize {
+        match (&self.owner, self.by_boss) {
+            (None, _) => 0,
+            (Some(_), true) => 1,
+            (Some(_), false) => 2,
+        }
+    }
 }
 
 /// Every action open as of `date` in entries of `bosses` dated on or before it, oldest first.
@@ -64,6 +78,9 @@ pub fn open_actions(journal: &Journal, bosses: BossSet, date: NaiveDate) -> Vec<
                 overdue: item.due.is_some_and(|d| d < date),
                 line: journal.sources.position(journal.item_span(item)).line,
                 entry: EntryRef::new(journal, e),
+                promise: item
+                    .handle
+                    .filter(|&h| journal.handle(h).kind == HandleKind::Promise),
             });
         }
     }
@@ -106,6 +123,17 @@ impl PromiseState {
             PromiseState::Dropped => "dropped",
             PromiseState::Overdue => "overdue",
             PromiseState::Open => "open",
+        }
+    }
+
+    /// The one verdict this state stands for ([`Journal::verdict`]): overdue is broken.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            PromiseState::Kept => Verdict::Kept,
+            PromiseState::Late => Verdict::Late,
+            PromiseState::Dropped => Verdict::Dropped,
+            PromiseState::Overdue => Verdict::Broken,
+            PromiseState::Open => Verdict::Open,
         }
     }
 }

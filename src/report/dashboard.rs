@@ -39,6 +39,8 @@ pub struct Dashboard {
     pub errors: usize,
     pub at_risk: Vec<Streak>,
     pub warnings: usize,
+    /// Settled warnings left out of `warnings` (docs/language.md §6).
+    pub settled: usize,
     pub top_warnings: Vec<Warning>,
     pub next_checkins: Vec<NextCheckin>,
     /// Open promises due by the end of this week, overdue ones included.
@@ -48,7 +50,8 @@ pub struct Dashboard {
 }
 
 pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Dashboard {
-    let all = crate::check(journal, today, &[]);
+    let checked = crate::check_shown(journal, today, &[], false);
+    let all = checked.shown;
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
     let (top_warnings, total) = warnings::most_urgent(journal, all, TOP);
     let at_risk = options
@@ -80,6 +83,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Dashboar
         errors,
         at_risk,
         warnings: total,
+        settled: checked.settled,
         top_warnings,
         next_checkins,
         promises_due,
@@ -134,6 +138,14 @@ impl Report for Dashboard {
                 .add(Look::Dim, format!("({}:{})", w.file, w.line))
         });
         doc.list(warnings.collect(), "None.");
+        if self.settled > 0 {
+            let settled = facts::count(self.settled as i64, "settled warning");
+            doc.para(
+                Inline::styled(Look::Dim, format!("{settled} about past events left out: "))
+                    .add(Look::Code, "upward check --all")
+                    .add(Look::Dim, " shows them."),
+            );
+        }
         doc.heading("Next 1:1");
         let next = self.next_checkins.iter().map(|n| {
             let when = n

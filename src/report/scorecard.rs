@@ -1,13 +1,14 @@
 //! `upward scorecard`: a 0–100 score per managing-up practice over a window (default the
 //! last 90 days), with the figures behind each and one line on how to improve the lowest.
 //!
-//! Each score is a rounded percentage: priorities known (bosses with an active priority ×
-//! work aligned with a priority standing on its date), regular check-ins and updates (met
-//! periods of those not excused; the current one counts only once met), feedback (half months
-//! with an `ask`, half non-positive feedback older than `feedback-unacted`'s N days whose
-//! actions are all done), solutions with problems, promises kept (by the due date in force,
-//! dropped ones aside), quantified wins (no win scores 0), and no oversteps (overstep warnings
-//! against the entries that could overstep). Nothing to measure scores 100, except wins.
+//! The window covers every boss active in it (or one); a boss's periods count from the later
+//! of the window's start and their first day. Each score is `round(100 × met / counted)`,
+//! half up, once: priorities known (bosses with an active priority and work aligned with a
+//! priority standing on its date), regular check-ins and updates (met periods of those not
+//! excused; the current one counts only once met), feedback (months with an `ask` and
+//! feedback acted on), solutions with problems, promises kept (by the one verdict, dropped
+//! ones aside), quantified wins, and no oversteps (entries that could overstep without an
+//! overstep warning). A practice with nothing to count is left out, not scored.
 
 use std::collections::HashSet;
 
@@ -64,19 +65,25 @@ pub struct Scorecard {
     pub practices: Vec<Practice>,
 }
 
-/// `part` of `whole` in percent, rounded; `empty` when there is nothing to measure.
-fn percent(part: u64, whole: u64, empty: u32) -> u32 {
-    (part * 100 + whole / 2)
-        .checked_div(whole)
-        .map_or(empty, |p| p as u32)
+/// `round(100 × met / counted)`, half up, once; `None` when nothing was counted.
+pub fn score(met: u64, counted: u64) -> Option<u32> {
+    (met * 100 + counted / 2)
+        .checked_div(counted)
+        .map(|p| p as u32)
 }
 
-fn practice(name: &'static str, score: u32, figures: &[(&'static str, u64)]) -> Practice {
-    Practice {
+/// A practice scored `met` of `counted`, with its figures; `None` (left out, not scored)
+/// when there is nothing to count.
+fn practice(
+    name: &'static str,
+    (met, counted): (u64, u64),
+    figures: &[(&'static str, u64)],
+) -> Option<Practice> {
+    Some(Practice {
         practice: name,
-        score,
+        score: score(met, counted)?,
         figures: Figures(figures.to_vec()),
-    }
+    })
 }
 
 pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Scorecard {
@@ -94,7 +101,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Scorecar
             .filter(move |e| e.kind == kind)
     };
     let (checkins, updates, asks) = rhythms(journal, today, since, &options.bosses);
-    let practices = vec![
+    let practices = [
         priorities_known(journal, today, &options.bosses, &entries),
         periods("regular-check-ins", &checkins),
         periods("regular-updates", &updates),
@@ -104,7 +111,6 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Scorecar
             ("problems", "with_solution"),
             of(Kind::Problem),
             |e| e.fields.has(FieldKey::Solution),
-            100,
         ),
         promises_kept(journal, today, since, set),
         share(
@@ -112,10 +118,12 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Scorecar
             ("wins", "quantified"),
             of(Kind::Win),
             |e| facts::quantified(journal, e),
-            0,
         ),
         no_oversteps(journal, today, &entries),
-    ];
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     Scorecard {
         since,
         today,
@@ -129,33 +137,30 @@ fn share<'a>(
     (all, passing): (&'static str, &'static str),
     entries: impl Iterator<Item = &'a Entry>,
     good: impl Fn(&Entry) -> bool,
-    empty: u32,
-) -> Practice {
+) -> Option<Practice> {
     let (mut total, mut passed) = (0, 0);
     for e in entries {
         total += 1;
         passed += u64::from(good(e));
     }
-    practice(
-        name,
-        percent(passed, total, empty),
-        &[(all, total), (passing, passed)],
-    )
+    practice(name, (passed, total), &[(all, total), (passing, passed)])
 }
 
-/// Half months with an `ask`, half feedback (not positive, older than `feedback-unacted`'s
-/// N days) whose actions are all done.
+/// Months with an `ask` and feedback acted on (neither positive nor neutral, older than
+/// `feedback-unacted`'s N days, with every action done), of all months and such feedback.
 fn feedback<'a>(
     journal: &Journal,
     today: NaiveDate,
     asks: &[PeriodCount],
     entries: impl Iterator<Item = &'a Entry>,
-) -> Practice {
+) -> Option<Practice> {
     let n = i64::from(journal.settings.number("feedback-unacted").unwrap_or(14));
     let (mut feedback, mut acted) = (0, 0);
-    for e in
-        entries.filter(|e| e.fields.tone != Some(Tone::Positive) && days_between(e.date, today) > n)
-    {
+    let needs_action = |e: &&Entry| {
+        !matches!(e.fields.tone, Some(Tone::Positive | Tone::Neutral))
+            && days_between(e.date, today) > n
+    };
+    for e in entries.filter(needs_action) {
         feedback += 1;
         let mut actions = journal
             .items_of(e)
@@ -167,10 +172,9 @@ fn feedback<'a>(
     }
     let months = asks.iter().filter(|p| !p.excused).count() as u64;
     let asked = asks.iter().filter(|p| !p.excused && p.met()).count() as u64;
-    let score = (percent(asked, months, 100) + percent(acted, feedback, 100)).div_ceil(2);
     practice(
         "feedback-asked-and-acted-on",
-        score,
+        (asked + acted, months + feedback),
         &[
             ("months", months),
             ("months_with_ask", asked),
@@ -191,7 +195,15 @@ fn rhythms(
     for &b in bosses {
         let boss = journal.boss(b);
         let end = boss.until.map_or(today, |u| u.min(today));
-        let start = boss.since.map_or(since, |s| s.max(since));
+        // From the later of the window's start and the boss's first day.
+        let first = boss.since.or_else(|| {
+            (journal.entries.iter())
+                .find(|e| e.bosses.contains(b))
+                .map(|e| e.date)
+        });
+        let Some(start) = first.map(|f| f.max(since)) else {
+            continue;
+        };
         if start > end {
             continue;
         }
@@ -215,13 +227,13 @@ fn rhythms(
     all
 }
 
-fn periods(name: &'static str, periods: &[PeriodCount]) -> Practice {
+fn periods(name: &'static str, periods: &[PeriodCount]) -> Option<Practice> {
     let excused = periods.iter().filter(|p| p.excused).count() as u64;
     let counted = periods.len() as u64 - excused;
     let met = periods.iter().filter(|p| !p.excused && p.met()).count() as u64;
     practice(
         name,
-        percent(met, counted, 100),
+        (met, counted),
         &[("periods", counted), ("met", met), ("excused", excused)],
     )
 }
@@ -231,7 +243,7 @@ fn priorities_known(
     today: NaiveDate,
     bosses: &[BossId],
     entries: &[usize],
-) -> Practice {
+) -> Option<Practice> {
     let with = bosses
         .iter()
         .filter(|&&b| {
@@ -256,14 +268,10 @@ fn priorities_known(
         aligned += u64::from(standing);
     }
     let bosses_n = bosses.len() as u64;
-    // The share of bosses with priorities times the share of work aligned with one.
-    let share = u64::from(percent(aligned, work, 100));
-    let score = (share * with * 100)
-        .checked_div(bosses_n)
-        .map_or(0, |s| (s + 50) / 100);
+    // Bosses with a priority and work aligned with one, of all bosses and all work.
     practice(
         "priorities-known",
-        score as u32,
+        (with + aligned, bosses_n + work),
         &[
             ("bosses", bosses_n),
             ("bosses_with_priorities", with),
@@ -273,7 +281,12 @@ fn priorities_known(
     )
 }
 
-fn promises_kept(journal: &Journal, today: NaiveDate, since: NaiveDate, set: BossSet) -> Practice {
+fn promises_kept(
+    journal: &Journal,
+    today: NaiveDate,
+    since: NaiveDate,
+    set: BossSet,
+) -> Option<Practice> {
     let (mut kept, mut broken, mut dropped) = (0u64, 0u64, 0u64);
     for h in commitments::promises(journal, set, today) {
         let standing = journal.verdict(h, today);
@@ -290,7 +303,7 @@ fn promises_kept(journal: &Journal, today: NaiveDate, since: NaiveDate, set: Bos
     }
     practice(
         "promises-kept",
-        percent(kept, kept + broken, 100),
+        (kept, kept + broken),
         &[
             ("due", kept + broken),
             ("kept", kept),
@@ -300,7 +313,7 @@ fn promises_kept(journal: &Journal, today: NaiveDate, since: NaiveDate, set: Bos
     )
 }
 
-fn no_oversteps(journal: &Journal, today: NaiveDate, entries: &[usize]) -> Practice {
+fn no_oversteps(journal: &Journal, today: NaiveDate, entries: &[usize]) -> Option<Practice> {
     let spans: HashSet<(u32, u32)> = entries
         .iter()
         .map(|&i| {
@@ -323,14 +336,9 @@ fn no_oversteps(journal: &Journal, today: NaiveDate, entries: &[usize]) -> Pract
             )
         })
         .count() as u64;
-    let score = if could == 0 {
-        100
-    } else {
-        100 - percent(oversteps.min(could), could, 0)
-    };
     practice(
         "no-oversteps",
-        score,
+        (could - oversteps.min(could), could),
         &[("oversteps", oversteps), ("chances", could)],
     )
 }

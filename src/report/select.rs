@@ -81,6 +81,17 @@ pub fn active(journal: &Journal, today: NaiveDate) -> Vec<BossId> {
         .collect()
 }
 
+/// Bosses active on any day from `from` to `to`, in declaration order.
+pub fn active_between(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<BossId> {
+    journal
+        .boss_ids()
+        .filter(|&b| {
+            let boss = journal.boss(b);
+            boss.since.is_none_or(|s| s <= to) && boss.until.is_none_or(|u| from <= u)
+        })
+        .collect()
+}
+
 /// The named boss, else every boss active today.
 pub fn bosses(
     journal: &Journal,

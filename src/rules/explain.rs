@@ -42,6 +42,7 @@ texts!(
     "duplicate-field",
     "handle",
     "orphan-body",
+    "indented-entry",
     "include",
     "boss",
     "set",

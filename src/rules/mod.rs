@@ -126,6 +126,20 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
     check_with(journal, today, split)
 }
 
+/// The warnings of one rule, as [`check`] gives them (none when the rule is `set … off`).
+pub fn check_one(journal: &Journal, today: NaiveDate, code: &str) -> Vec<Diagnostic> {
+    let Some(rule) = RULES
+        .iter()
+        .find(|r| r.code == code && journal.settings.enabled(r.code))
+    else {
+        return Vec::new();
+    };
+    let cx = Ctx::new(journal, today);
+    let mut out = Out::new(rule.code, &cx);
+    (rule.run)(&cx, &mut out);
+    out.diags
+}
+
 /// [`check`], on two threads when `split`.
 fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnostic> {
     let cx = Ctx::new(journal, today);
@@ -150,12 +164,9 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
         }
     };
     let mut done = if split {
-        std::thread::scope(|scope| {
-            let other = scope.spawn(work);
-            let mut done = work();
-            done.extend(crate::threads::join(other));
-            done
-        })
+        let (mut done, other) = crate::threads::both(true, work, work);
+        done.extend(other);
+        done
     } else {
         work()
     };

@@ -38,8 +38,7 @@ pub(super) fn append(doc: &mut Document, later: Document) {
         directives: all_directives,
     } = doc;
     all_directives.extend(later_directives.iter().map(|&d| d + nodes));
-    std::thread::scope(|scope| {
-        scope.spawn(|| all_tokens.extend_from_slice(&later_tokens));
+    let lines_and_nodes = || {
         all_lines.extend(later_lines.iter().map(|l| Line {
             first_token: l.first_token + tokens,
             ..*l
@@ -56,6 +55,9 @@ pub(super) fn append(doc: &mut Document, later: Document) {
                 ..d
             }),
         }));
+    };
+    crate::threads::both(true, lines_and_nodes, || {
+        all_tokens.extend_from_slice(&later_tokens)
     });
 }
 

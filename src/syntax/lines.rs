@@ -40,14 +40,11 @@ pub(super) fn parse_in(
     };
     let (first_bad, second_bad) =
         invalid.split_at(invalid.partition_point(|&at| (at as usize) < mid));
-    let ((mut doc, mut diags, mut starts), (second, more, more_starts)) =
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| {
-                parse_range(file, text, mid..text.len(), 0, second_bad, text.len() - mid)
-            });
-            let first = parse_range(file, text, 0..mid, bom, first_bad, text.len());
-            (first, crate::threads::join(second))
-        });
+    let ((mut doc, mut diags, mut starts), (second, more, more_starts)) = crate::threads::both(
+        true,
+        || parse_range(file, text, 0..mid, bom, first_bad, text.len()),
+        || parse_range(file, text, mid..text.len(), 0, second_bad, text.len() - mid),
+    );
     append(&mut doc, second);
     diags.extend(more);
     starts.extend_from_slice(&more_starts);

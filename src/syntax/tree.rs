@@ -71,6 +71,11 @@ impl Token {
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end() as usize
     }
+
+    /// The range of a `#tag`, `@person` or `^handle` past its one-byte sigil: the name.
+    pub fn name_range(&self) -> Range<usize> {
+        self.start as usize + 1..self.end() as usize
+    }
 }
 
 /// The state of an action box.
@@ -173,6 +178,9 @@ pub struct DirectiveNode {
     pub kind: DirectiveKind,
     pub body: Range<u32>,
 }
+
+// One per entry of a file: its size is part of the design.
+const _: () = assert!(std::mem::size_of::<Node>() == 20);
 
 /// A top-level item of a file.
 #[derive(Clone, Debug, PartialEq, Eq)]

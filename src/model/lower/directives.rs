@@ -25,10 +25,7 @@ impl Cx<'_, '_> {
                 for line in std::iter::once(d.line).chain(body_lines.iter().copied()) {
                     for t in self.doc.line_tokens(line) {
                         if t.kind() == TokenKind::Tag {
-                            let tag = self
-                                .out
-                                .tags
-                                .intern(&self.text[t.start() as usize + 1..t.end() as usize]);
+                            let tag = self.out.tags.intern(&self.text[t.name_range()]);
                             self.out.scope.push(tag);
                         }
                     }
@@ -85,7 +82,7 @@ impl Cx<'_, '_> {
         let Some(person) = tokens.iter().find(|t| t.kind() == TokenKind::Person) else {
             return;
         };
-        let id = self.text[person.start() as usize + 1..person.end() as usize].to_lowercase();
+        let id = self.text[person.name_range()].to_lowercase();
         let name = tokens
             .iter()
             .find(|t| t.kind() == TokenKind::Argument)

@@ -2,9 +2,9 @@
 //! and fields each kind requires.
 
 use super::fields::field_error;
-use super::{Cx, HandleUse, KEYS, Seen, when};
+use super::{Cx, HandleAt, HandleUse, KEYS, Seen, when};
 use crate::diag::{Diagnostic, Span, codes};
-use crate::model::entry::{Entry, Fields, Item, ItemForm};
+use crate::model::entry::{Entry, Fields, Item, ItemForm, Run};
 use crate::model::intern::PersonId;
 use crate::model::values;
 use crate::syntax::{BodyForm, EntryNode, FieldKey, Kind, LineKind, Token, TokenKind};
@@ -41,7 +41,7 @@ impl Cx<'_, '_> {
                         ));
                     } else {
                         handle_span = Some(span);
-                        self.handle_use(t, seq, None, e);
+                        self.handle_use(t, seq, HandleAt::Header, e);
                     }
                 }
                 _ => {}
@@ -122,9 +122,9 @@ impl Cx<'_, '_> {
             kind: e.kind,
             bosses: Default::default(),
             handle: None,
-            tags: (tags_start, tag_end),
-            people: (people_start, people_end),
-            items: (items_start, self.out.items.len() as u32),
+            tags: Run::new(tags_start, tag_end),
+            people: Run::new(people_start, people_end),
+            items: Run::new(items_start, self.out.items.len() as u32),
             body_end: e.body.end,
             fields,
         });
@@ -145,7 +145,10 @@ impl Cx<'_, '_> {
         for (n, t) in tokens.iter().enumerate() {
             match t.kind() {
                 TokenKind::Tag => self.tag(t),
-                TokenKind::Handle => self.handle_use(t, seq, Some(item.map(|i| i as u32)), e),
+                TokenKind::Handle => {
+                    let at = item.map_or(HandleAt::Body, |i| HandleAt::Item(i as u32));
+                    self.handle_use(t, seq, at, e)
+                }
                 TokenKind::Person if action && is_item_line && t.start() == text_start => {
                     let p = self.person(t);
                     if let Some(i) = item {
@@ -182,16 +185,10 @@ impl Cx<'_, '_> {
     }
 
     /// Records a `^handle` for `resolve`, naming it by the index of its text.
-    pub(super) fn handle_use(
-        &mut self,
-        t: &Token,
-        seq: u32,
-        item: Option<Option<u32>>,
-        e: &EntryNode,
-    ) {
+    pub(super) fn handle_use(&mut self, t: &Token, seq: u32, at: HandleAt, e: &EntryNode) {
         let span = self.span(t);
         let next = self.out.handle_names.len() as u32;
-        let text = &self.text[t.start() as usize + 1..t.end() as usize];
+        let text = &self.text[t.name_range()];
         let name = *self.handles.entry(text).or_insert(next);
         if name == next {
             self.out.handle_names.push(text);
@@ -199,7 +196,7 @@ impl Cx<'_, '_> {
         self.out.handle_uses.push(HandleUse {
             entry: seq,
             span,
-            item,
+            at,
             name,
             kind: e.kind,
             date: e.date,
@@ -207,19 +204,12 @@ impl Cx<'_, '_> {
     }
 
     pub(super) fn tag(&mut self, t: &Token) {
-        let tag = self
-            .out
-            .tags
-            .intern(&self.text[t.start() as usize + 1..t.end() as usize]);
+        let tag = self.out.tags.intern(&self.text[t.name_range()]);
         self.out.tag_refs.push(tag);
     }
 
     pub(super) fn person(&mut self, t: &Token) -> PersonId {
-        PersonId(
-            self.out
-                .people
-                .intern(&self.text[t.start() as usize + 1..t.end() as usize]),
-        )
+        PersonId(self.out.people.intern(&self.text[t.name_range()]))
     }
 
     /// The tokens and fields each kind requires (docs/language.md §4).

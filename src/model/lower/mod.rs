@@ -51,13 +51,34 @@ pub struct HandleUse {
     /// ([`super::order::sort_entries`]).
     pub entry: u32,
     pub span: Span,
-    /// `None` for the header's handle; else the body item it stands in, if any.
-    pub item: Option<Option<u32>>,
+    /// Where on the entry the handle is written.
+    pub at: HandleAt,
     /// The handle's name, as an index into [`Lowered::handle_names`].
     pub name: u32,
     /// The entry's kind and date, so that resolving needs not look the entry up.
     pub kind: Kind,
     pub date: NaiveDate,
+}
+
+/// Where on its entry a `^handle` is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandleAt {
+    /// The header: the handle the entry defines, closes, moves or decides.
+    Header,
+    /// A body item (by its index in the journal's items), which refers to the handle.
+    Item(u32),
+    /// A body line before any item, which only refers to the handle.
+    Body,
+}
+
+impl HandleAt {
+    /// The same place, with items numbered `base` further on.
+    pub fn moved(self, base: u32) -> Self {
+        match self {
+            HandleAt::Item(i) => HandleAt::Item(i + base),
+            other => other,
+        }
+    }
 }
 
 /// What lowering produces, before entries are sorted and handles resolved.

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::markup::{Markup, at, table};
 use super::page::{figure, legend};
 use super::svg::{Days, Svg, clip, date_axis};
+use crate::model::Verdict;
 use crate::report::commitments::{Promise, PromiseState};
 use crate::report::summary::Summary;
 
@@ -16,14 +17,17 @@ const ROW: f64 = 26.0;
 const TOP: f64 = 8.0;
 
 /// The verdicts in the order they are shown.
-pub const VERDICTS: [&str; 5] = ["kept", "late", "broken", "dropped", "open"];
+pub const VERDICTS: [Verdict; 5] = [
+    Verdict::Kept,
+    Verdict::Late,
+    Verdict::Broken,
+    Verdict::Dropped,
+    Verdict::Open,
+];
 
-/// A promise's verdict: a promise not done after its due date is broken.
+/// A promise's verdict, the same as every command gives it.
 pub fn verdict(state: PromiseState) -> &'static str {
-    match state {
-        PromiseState::Overdue => "broken",
-        other => other.as_str(),
-    }
+    state.verdict().as_str()
 }
 
 fn span(s: &Summary) -> (NaiveDate, NaiveDate) {
@@ -118,8 +122,12 @@ pub fn promises(s: &Summary) -> Markup {
     let counts: Vec<(&str, String)> = VERDICTS
         .iter()
         .map(|v| {
-            let n = s.promises.iter().filter(|p| verdict(p.state) == *v).count();
-            (*v, format!("{v} ({n})"))
+            let n = s
+                .promises
+                .iter()
+                .filter(|p| p.state.verdict() == *v)
+                .count();
+            (v.as_str(), format!("{} ({n})", v.as_str()))
         })
         .collect();
     let rows: Vec<Vec<Markup>> = s
