@@ -46,7 +46,6 @@ texts!(
     "include",
     "boss",
     "set",
-    "indented-entry",
 );
 
 /// Every code `upward explain` knows: the rules', then the errors'.
