@@ -492,6 +492,40 @@ fn explain_knows_every_error_code_check_prints() {
         .stdout(predicate::str::contains("repitch "));
 }
 
+/// Piped, `check` renders its diagnostics plain instead of stripping styles from a styled
+/// rendering: the bytes are the same as the styled output without its escape codes.
+#[test]
+fn piped_diagnostics_are_the_styled_ones_without_escapes() {
+    let (_dir, path) = journal(
+        "boss @ann Ann\n2026-03-02 did rank:2 x\n2026-03-02 win Shipped it\n2026-03-03 problem Timeouts\n2026-02-30 did y\n",
+    );
+    let run = |color: &str| {
+        let out = upward()
+            .arg("-f")
+            .arg(&path)
+            .args(["check", "--today", "2026-04-20", "--color", color])
+            .output()
+            .expect("run");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let plain = run("never");
+    let styled = run("always");
+    assert!(styled.contains('\x1b') && !plain.contains('\x1b'));
+    let mut stripped = String::new();
+    let mut rest = styled.as_str();
+    while let Some(at) = rest.find('\x1b') {
+        stripped.push_str(&rest[..at]);
+        let end = rest[at..].find('m').expect("an SGR sequence ends in m");
+        rest = &rest[at + end + 1..];
+    }
+    stripped.push_str(rest);
+    assert!(
+        plain.contains("warning[") && plain.contains("error["),
+        "{plain}"
+    );
+    assert_eq!(plain, stripped);
+}
+
 /// A win of 2026-05-01 is 60 days old on 2026-06-30: its warning has settled. One of
 /// 2026-06-20 has not.
 const SETTLING: &str = "boss @ann Ann\n  cadence: none\n  updates: none\n\

@@ -37,7 +37,12 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
         })?,
         Format::Csv => output::print_data(&csv(&all()))?,
         Format::Term | Format::Md | Format::Html => {
-            output::print(&diag::render_term(diags, &journal.sources, true))?;
+            // Rendered plain where styles would be stripped anyway: the same bytes, sooner.
+            if output::stdout_styled() {
+                output::print(&diag::render_term(diags, &journal.sources, true))?;
+            } else {
+                output::print_data(&diag::render_term(diags, &journal.sources, false))?;
+            }
             output::print(&extra_term)?;
             output::eprint(&summary(&all()));
         }

@@ -46,6 +46,13 @@ pub fn print(text: &str) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Whether text written to stdout keeps its styles (a terminal, or `--color always`): when it
+/// does not, a command can render plain text and skip the stripping adapter, which is most of
+/// the time spent printing many diagnostics.
+pub fn stdout_styled() -> bool {
+    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+}
+
 /// Writes data that never holds styles (JSON, CSV) to stdout as is: it needs no colour
 /// decision, and skipping the stripping adapter matters for large outputs.
 pub fn print_data(text: &str) -> Result<(), Failure> {
