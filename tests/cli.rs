@@ -491,3 +491,61 @@ fn explain_knows_every_error_code_check_prints() {
         .stdout(predicate::str::contains("unknown-kind "))
         .stdout(predicate::str::contains("repitch "));
 }
+
+/// A win of 2026-05-01 is 60 days old on 2026-06-30: its warning has settled. One of
+/// 2026-06-20 has not.
+const SETTLING: &str = "boss @ann Ann\n  cadence: none\n  updates: none\n\
+    2026-05-01 win Shipped the old thing\n2026-06-20 win Shipped the new thing\n";
+
+#[test]
+fn check_leaves_settled_warnings_out_and_says_how_many() {
+    let (_dir, path) = journal(SETTLING);
+    let json = |args: &[&str]| {
+        let out = upward()
+            .arg("-f")
+            .arg(&path)
+            .args(["check", "--today", "2026-06-30", "--format", "json"])
+            .args(args)
+            .output()
+            .expect("run");
+        let lines: Vec<u64> = serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout)
+            .expect("json")
+            .iter()
+            .map(|d| d["line"].as_u64().expect("line"))
+            .collect();
+        (lines, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (shown, note) = json(&[]);
+    assert_eq!(shown, [5]);
+    assert!(
+        note.contains("1 settled warning left out; `upward check --all` shows them"),
+        "{note}"
+    );
+    let (all, note) = json(&["--all"]);
+    assert_eq!(all, [4, 5]);
+    assert!(!note.contains("settled"), "{note}");
+    // --deny warnings counts only what is shown.
+    let mut old_only = SETTLING.lines().take(4).collect::<Vec<_>>().join("\n");
+    old_only.push('\n');
+    let (_dir2, old) = journal(&old_only);
+    upward()
+        .arg("-f")
+        .arg(&old)
+        .args(["check", "--today", "2026-06-30", "--deny", "warnings"])
+        .assert()
+        .success()
+        .stdout("");
+    upward()
+        .arg("-f")
+        .arg(&old)
+        .args([
+            "check",
+            "--today",
+            "2026-06-30",
+            "--deny",
+            "warnings",
+            "--all",
+        ])
+        .assert()
+        .code(1);
+}

@@ -336,3 +336,82 @@ fn sync_prints_json() {
     );
     assert_eq!(json["pushed"], true);
 }
+
+/// `upward merge BASE OURS THEIRS PATH` on three files, as git runs it.
+fn merge_files(base: &str, ours: &str, theirs: &str) -> (Output, String) {
+    let m = Machines {
+        root: tempfile::tempdir().unwrap(),
+    };
+    for (name, text) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+        std::fs::write(m.dir(name), text).unwrap();
+    }
+    let out = m.upward(
+        m.root.path(),
+        &["merge", "base", "ours", "theirs", "notes/journal.up"],
+    );
+    (out, std::fs::read_to_string(m.dir("ours")).unwrap())
+}
+
+#[test]
+fn the_driver_reports_conflicts_by_line_and_falls_back_to_git_merge_file() {
+    let base = "2026-11-01 did A\n2026-11-02 did B\n";
+    let (out, result) = merge_files(
+        base,
+        "2026-11-01 did A\n2026-11-02 did B, ours\n",
+        "2026-11-01 did A\n2026-11-02 did B, theirs\n2026-11-03 did C\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "notes/journal.up:2:1: conflict: `2026-11-02 did B` was changed on both sides; keep what you want between the <<<<<<< and >>>>>>> lines\n"
+    );
+    assert!(
+        result.ends_with(">>>>>>> theirs\n2026-11-03 did C\n"),
+        "{result}"
+    );
+
+    // An indented line with no entry above it: git's line merge, which conflicts on two
+    // appends at one place, and a note that says why.
+    let base = "  stray\n2026-11-01 did A\n";
+    let (out, result) = merge_files(
+        base,
+        &format!("{base}2026-11-02 did B\n"),
+        &format!("{base}2026-11-03 did C\n"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("note: notes/journal.up: in the common ancestor, line 1 is indented but has no entry above it, so it was merged line by line"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        result.contains(
+            "<<<<<<< ours\n2026-11-02 did B\n=======\n2026-11-03 did C\n>>>>>>> theirs\n"
+        ),
+        "{result}"
+    );
+    let (out, result) = merge_files(base, &format!("{base}2026-11-02 did B\n"), base);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(result, format!("{base}2026-11-02 did B\n"));
+}
+
+#[test]
+fn a_plain_git_merge_uses_the_driver_too() {
+    let m = Machines::new(JOURNAL);
+    let b = m.dir("b");
+    m.git_ok(&b, &["switch", "--quiet", "-c", "side"]);
+    m.edit("b", append("2026-11-08 did On the side\n  - body\n"));
+    m.git_ok(&b, &["commit", "--quiet", "-am", "side"]);
+    m.git_ok(&b, &["switch", "--quiet", "-"]);
+    m.edit("b", |j| {
+        j.replace("Fixed the retry queue", "Fixed the retry queue twice")
+            + "2026-11-07 did On main\n"
+    });
+    m.git_ok(&b, &["commit", "--quiet", "-am", "main"]);
+    m.git_ok(&b, &["merge", "--quiet", "--no-edit", "side"]);
+    assert_eq!(
+        m.read("b"),
+        JOURNAL.replace("Fixed the retry queue", "Fixed the retry queue twice")
+            + "2026-11-07 did On main\n2026-11-08 did On the side\n  - body\n"
+    );
+}

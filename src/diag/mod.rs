@@ -199,6 +199,7 @@ pub mod codes {
         DUPLICATE_FIELD,
         HANDLE,
         BODY,
+        INDENTED_ENTRY,
         INCLUDE,
         BOSS,
         SET,

@@ -42,10 +42,10 @@ texts!(
     "duplicate-field",
     "handle",
     "orphan-body",
+    "indented-entry",
     "include",
     "boss",
     "set",
-    "indented-entry",
 );
 
 /// Every code `upward explain` knows: the rules', then the errors'.
