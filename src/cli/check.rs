@@ -97,6 +97,7 @@ fn rule_plugins(
     let ctx = Context {
         journal: paths,
         today,
+        path: guard.clean_path(),
     };
     let timeout = std::time::Duration::from_secs(args.plugin_timeout);
     let mut out = Vec::new();
