@@ -1,7 +1,5 @@
-//! Plugin diagnostics in the terminal: `file:line:col: severity[code]: message` lines, styled
-//! like upward's own (they carry positions but no source to quote).
-
-use colored::Colorize;
+//! The error that stands for a rule plugin that failed (plugin diagnostics reach the terminal
+//! through `diag::render_term_unquoted`).
 
 use crate::diag::{JsonDiagnostic, Severity};
 
@@ -21,37 +19,4 @@ pub fn failure(program: &str, why: &str) -> JsonDiagnostic {
         related: Vec::new(),
         help: None,
     }
-}
-
-/// One block per diagnostic: the head line, related places and help, then a blank line.
-pub fn render_term(diags: &[JsonDiagnostic]) -> String {
-    let mut out = String::new();
-    for d in diags {
-        let label = match d.severity {
-            Severity::Error => format!("{}[{}]", "error".red().bold(), d.code.red().bold()),
-            Severity::Warning => {
-                format!("{}[{}]", "warning".yellow().bold(), d.code.yellow().bold())
-            }
-        };
-        if !d.file.is_empty() {
-            let head = format!("{}:{}:{}:", d.file, d.line, d.column);
-            out.push_str(&format!("{} ", head.bold()));
-        }
-        out.push_str(&format!("{label}: {}\n", d.message.bold()));
-        for r in &d.related {
-            out.push_str(&format!(
-                "  {} {}:{}:{}: {}\n",
-                "note:".bold(),
-                r.file,
-                r.line,
-                r.column,
-                r.message
-            ));
-        }
-        if let Some(help) = &d.help {
-            out.push_str(&format!("  {} {help}\n", "help:".bold()));
-        }
-        out.push('\n');
-    }
-    out
 }
