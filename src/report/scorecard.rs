@@ -18,9 +18,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::commitments;
 use super::facts::{self, belongs, boss_set, dated, plus};
 use super::rhythm::{PeriodCount, counted_dates, walk};
-use crate::model::settings::oversteps;
 use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Tone, Verdict};
 use crate::period::{AwayDays, days_between};
+use crate::rules::codes::oversteps;
 use crate::syntax::{FieldKey, Kind};
 
 /// Days the scorecard looks back by default.

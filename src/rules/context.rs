@@ -205,7 +205,7 @@ pub(crate) struct Out<'a> {
 
 impl<'a> Out<'a> {
     pub fn new(code: &'static str, cx: &Ctx<'a>) -> Out<'a> {
-        let settle_before = (crate::model::settings::settles(code))
+        let settle_before = (super::codes::settles(code))
             .then(|| cx.journal.settings.settle())
             .flatten()
             .and_then(|n| cx.today.checked_sub_days(chrono::Days::new(u64::from(n))));
