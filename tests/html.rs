@@ -107,7 +107,7 @@ fn report_page_shows_the_quarter() {
     // Lanes: rank and boss written in, changes marked, the boss change visible.
     let lanes: String = texts(&html, "#priorities svg").concat();
     assert!(lanes.contains("rank 1 · @maria") && lanes.contains("rank 1 · @dev"));
-    assert!(lanes.contains("2026-11-09: Pick a tax vendor for 2027 (#tax) — dropped"));
+    assert!(lanes.contains("2026-11-09: Pick a tax vendor for 2027 (#tax) — now @dev's, dropped"));
     let boss_changes = texts(&html, "#priorities rect.boss > title");
     assert!(
         boss_changes

@@ -14,7 +14,7 @@ use super::facts::{self, PriorityRef, belongs, boss_set, dated};
 use super::render::csv::Csv;
 use super::render::{Doc, Inline, Look};
 use super::{Report, to_json};
-use crate::model::{BossId, ItemForm, Journal, Status, Tone};
+use crate::model::{BossId, ItemForm, Journal, Tone};
 use crate::syntax::Kind;
 
 #[derive(Clone, Debug)]
@@ -82,10 +82,8 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         .iter()
         .filter(|p| p.first_date().is_some_and(|d| d <= today))
         .filter(|p| {
-            let at_start = p
-                .state_on(options.since)
-                .is_some_and(|s| s.status == Status::Active)
-                && facts::owned_by(journal, p, set, options.since);
+            let at_start = p.state_on(options.since).is_some_and(|s| s.is_active())
+                && facts::owned_by(p, set, options.since);
             let changed = |c: &&crate::model::PriorityChange| {
                 c.date >= options.since
                     && c.date <= today
@@ -97,7 +95,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         .collect();
     standing.sort_by_key(|(p, s)| {
         (
-            s.status != Status::Active,
+            !s.is_active(),
             s.rank.unwrap_or(u32::MAX),
             p.first_date(),
             p.key.0,
