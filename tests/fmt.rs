@@ -9,7 +9,8 @@ use predicates::prelude::*;
 use proptest::prelude::*;
 use upward::diag::FileId;
 use upward::formatter;
-use upward::model::{Journal, RULE_CODES};
+use upward::model::Journal;
+use upward::rules::codes::RULES;
 use upward::source::SourceFile;
 use upward::syntax::FieldKey;
 
@@ -138,7 +139,7 @@ fn fingerprint(j: &Journal) -> String {
     let _ = writeln!(out, "aways {:?}", j.aways);
     let scope: Vec<&str> = j.scope.iter().map(|t| j.tag_name(*t)).collect();
     let _ = writeln!(out, "scope {scope:?}");
-    for rule in RULE_CODES {
+    for rule in RULES {
         let _ = writeln!(
             out,
             "set {} {} {:?}",

@@ -20,7 +20,8 @@ boss @ann Ann Lee
 2026-03-06 promise ^report @ann due:2026-03-13 Send the ops report
 ";
 
-/// A temp dir with a journal and a `bin/` for plugins.
+/// A temp dir with the journal in `j/` (where upward runs), and `bin/` for plugins and
+/// `home/` beside it, outside the journal's folder.
 struct Setup {
     dir: tempfile::TempDir,
 }
@@ -28,9 +29,10 @@ struct Setup {
 impl Setup {
     fn new() -> Setup {
         let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::create_dir(dir.path().join("bin")).expect("bin");
-        std::fs::create_dir(dir.path().join("home")).expect("home");
-        std::fs::write(dir.path().join("journal.up"), JOURNAL).expect("journal");
+        for sub in ["bin", "home", "j"] {
+            std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
+        }
+        std::fs::write(dir.path().join("j/journal.up"), JOURNAL).expect("journal");
         Setup { dir }
     }
 
@@ -39,7 +41,14 @@ impl Setup {
     }
 
     fn journal(&self) -> PathBuf {
-        self.path("journal.up")
+        self.path("j/journal.up")
+    }
+
+    /// Creates the folder `rel` (and its parents) and returns it.
+    fn mkdir(&self, rel: &str) -> PathBuf {
+        let path = self.path(rel);
+        std::fs::create_dir_all(&path).expect("mkdir");
+        path
     }
 
     /// Writes an executable sh script `bin/upward-NAME` (or at `rel` when it holds a `/`).
@@ -65,7 +74,14 @@ impl Setup {
             .env("NO_COLOR", "1")
             .env_remove("UPWARD_JOURNAL")
             .env_remove("UPWARD_TODAY")
-            .current_dir(self.dir.path());
+            .current_dir(self.path("j"));
+        cmd
+    }
+
+    /// `upward` with exactly this PATH (entries may be relative or empty).
+    fn upward_with_raw_path(&self, entries: &[&str]) -> Command {
+        let mut cmd = self.upward();
+        cmd.env("PATH", entries.join(":"));
         cmd
     }
 
@@ -121,7 +137,7 @@ fn a_plugin_gets_the_export_its_arguments_and_environment_and_its_status_is_upwa
 #[test]
 fn the_journal_paths_are_joined_with_the_path_separator() {
     let s = Setup::new();
-    std::fs::write(s.path("more.up"), "2026-03-03 did More #ops\n").expect("write");
+    std::fs::write(s.path("j/more.up"), "2026-03-03 did More #ops\n").expect("write");
     s.plugin("env", "cat > /dev/null\nprintf '%s' \"$UPWARD_JOURNAL\"");
     let out = s
         .upward()
@@ -139,7 +155,7 @@ fn the_journal_paths_are_joined_with_the_path_separator() {
     assert!(out.status.success());
     let value = String::from_utf8(out.stdout).expect("utf-8");
     let paths: Vec<PathBuf> = std::env::split_paths(&value).collect();
-    assert_eq!(paths, [s.journal(), s.path("more.up")]);
+    assert_eq!(paths, [s.journal(), s.path("j/more.up")]);
 }
 
 #[test]
@@ -199,45 +215,231 @@ fn a_name_that_is_a_path_is_refused() {
 #[test]
 fn a_plugin_inside_a_journal_directory_never_runs() {
     let s = Setup::new();
-    std::fs::create_dir(s.path("notes")).expect("notes");
+    let notes = s.mkdir("notes");
     std::fs::write(s.path("notes/a.up"), JOURNAL).expect("write");
     let marker = s.path("home/ran");
     let body = format!("touch {}", marker.display());
     s.plugin("notes/upward-evil", &body);
-    std::fs::create_dir(s.path("notes/sub")).expect("sub");
+    let sub = s.mkdir("notes/sub");
     s.plugin("notes/sub/upward-deep", &body);
-    let notes = s.path("notes");
-    let sub = s.path("notes/sub");
     for name in ["evil", "deep"] {
         s.upward_with_path(&[&notes, &sub])
-            .args(["-f", "notes", name])
+            .arg("-f")
+            .arg(&notes)
+            .arg(name)
             .assert()
             .code(2)
             .stderr(predicate::str::contains("refusing to run"))
             .stderr(predicate::str::contains("lies in the journal"));
     }
     // Beside a journal file, and through a link from a PATH directory.
-    s.plugin("./upward-beside", &body);
-    std::os::unix::fs::symlink(s.path("notes/upward-evil"), s.path("bin/upward-linked"))
-        .expect("symlink");
-    s.upward_with_path(&[s.dir.path()])
+    s.plugin("j/upward-beside", &body);
+    s.upward_with_path(&[&s.path("j")])
         .args(["-f", "journal.up", "beside"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("refusing to run"));
+    std::os::unix::fs::symlink(s.path("notes/upward-evil"), s.path("bin/upward-linked"))
+        .expect("symlink");
     s.upward()
-        .args(["-f", "notes", "linked"])
+        .arg("-f")
+        .arg(&notes)
+        .arg("linked")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("refusing to run"));
     s.upward()
-        .args(["-f", "notes", "check", "--with", "linked"])
+        .arg("-f")
+        .arg(&notes)
+        .args(["check", "--with", "linked"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
             "error[plugin]: plugin `upward-linked` was not run: it lies in the journal",
         ));
     assert!(!marker.exists(), "a plugin in the journal ran");
+}
+
+/// Runs `upward NAME` and asserts it was refused with one line naming the program.
+fn assert_refused(mut cmd: Command, name: &str) {
+    let out = cmd.output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: refusing to run `")
+            && stderr.contains(&format!("upward-{name}`")),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "one sentence: {stderr}");
+}
+
+#[test]
+fn a_plugin_anywhere_in_the_folder_of_a_journal_file_never_runs() {
+    let s = Setup::new();
+    let marker = s.path("home/ran");
+    let body = format!("touch {}", marker.display());
+    let bin = s.mkdir("j/bin");
+    let deep = s.mkdir("j/notes/a/b");
+    s.plugin("j/bin/upward-x", &body);
+    s.plugin("j/notes/a/b/upward-y", &body);
+    for (name, dir) in [("x", &bin), ("y", &deep)] {
+        let mut cmd = s.upward_with_path(&[dir]);
+        cmd.args(["-f", "journal.up", name]);
+        assert_refused(cmd, name);
+        // Named by an absolute path, found through a relative entry, or through discovery.
+        let mut cmd = s.upward_with_path(&[dir]);
+        cmd.arg("-f").arg(s.journal()).arg(name);
+        assert_refused(cmd, name);
+        let mut cmd = s.upward_with_path(&[dir]);
+        cmd.arg(name);
+        assert_refused(cmd, name);
+    }
+    let mut cmd = s.upward_with_raw_path(&["bin", "/usr/bin", "/bin"]);
+    cmd.args(["-f", "journal.up", "x"]);
+    assert_refused(cmd, "x");
+    // A journal directory's whole tree, named through UPWARD_JOURNAL.
+    let notes = s.mkdir("notes/bin");
+    std::fs::write(s.path("notes/a.up"), JOURNAL).expect("write");
+    s.plugin("notes/bin/upward-z", &body);
+    let mut cmd = s.upward_with_path(&[&notes]);
+    cmd.env("UPWARD_JOURNAL", s.path("notes")).arg("z");
+    assert_refused(cmd, "z");
+    s.upward_with_path(&[&bin])
+        .args(["-f", "journal.up", "check", "--with", "x"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[plugin]: plugin `upward-x` was not run: it lies in the journal",
+        ));
+    assert!(!marker.exists(), "a plugin in the journal ran");
+}
+
+#[test]
+fn a_plugin_found_through_a_relative_path_entry_never_runs() {
+    let s = Setup::new();
+    let marker = s.path("home/ran");
+    let body = format!("touch {}", marker.display());
+    // The journal is elsewhere; upward runs in a folder of tools reached only relatively.
+    s.mkdir("tools/bin");
+    s.plugin("tools/upward-dot", &body);
+    s.plugin("tools/upward-empty", &body);
+    s.plugin("tools/bin/upward-rel", &body);
+    for (entries, name) in [
+        ([".", "/usr/bin", "/bin"], "dot"),
+        (["", "/usr/bin", "/bin"], "empty"),
+        (["bin", "/usr/bin", "/bin"], "rel"),
+    ] {
+        let mut cmd = s.upward_with_raw_path(&entries);
+        cmd.current_dir(s.path("tools"))
+            .arg("-f")
+            .arg(s.journal())
+            .arg(name);
+        assert_refused(cmd, name);
+    }
+    assert!(
+        !marker.exists(),
+        "a plugin found through a relative entry ran"
+    );
+}
+
+#[test]
+fn a_refused_program_does_not_hide_an_allowed_one_later_on_path() {
+    let s = Setup::new();
+    s.mkdir("j/bin");
+    s.plugin("j/bin/upward-same", "echo journal");
+    s.plugin("same", "echo outside");
+    let bin = s.path("bin").display().to_string();
+    s.upward_with_raw_path(&["bin", &bin, "/usr/bin", "/bin"])
+        .args(["-f", "journal.up", "same"])
+        .assert()
+        .success()
+        .stdout("outside\n");
+}
+
+#[test]
+fn the_path_a_plugin_gets_has_no_relative_entries_and_none_in_the_journal() {
+    let s = Setup::new();
+    // `helper` in the journal's folder would hijack a plugin that runs `helper` (as a
+    // `#!/usr/bin/env python3` plugin runs `python3`) if PATH still led there.
+    let marker = s.path("home/hijacked");
+    std::fs::write(
+        s.path("j/helper"),
+        format!("#!/bin/sh\ntouch {}\necho hijacked\n", marker.display()),
+    )
+    .expect("write");
+    std::fs::set_permissions(s.path("j/helper"), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod");
+    s.mkdir("j/bin");
+    s.mkdir("tools");
+    std::fs::write(s.path("tools/helper"), "#!/bin/sh\necho safe\n").expect("write");
+    std::fs::set_permissions(
+        s.path("tools/helper"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .expect("chmod");
+    s.plugin(
+        "show",
+        "cat > /dev/null\nprintf '%s\\n' \"$PATH\" > \"$HOME/path\"\nhelper",
+    );
+    let j = s.path("j").display().to_string();
+    let j_bin = s.path("j/bin").display().to_string();
+    let bin = s.path("bin").display().to_string();
+    let tools = s.path("tools").display().to_string();
+    s.upward_with_raw_path(&[".", "", "bin", &j, &j_bin, &bin, &tools, "/usr/bin", "/bin"])
+        .args(["-f", "journal.up", "show"])
+        .assert()
+        .success()
+        .stdout("safe\n");
+    assert!(!marker.exists(), "a program in the journal's folder ran");
+    let path = std::fs::read_to_string(s.path("home/path")).expect("path");
+    let entries: Vec<&str> = path.trim_end().split(':').collect();
+    assert_eq!(entries, [&*bin, &*tools, "/usr/bin", "/bin"]);
+    // The same for a rule plugin.
+    s.plugin(
+        "rule",
+        "cat > /dev/null\nprintf '%s\\n' \"$PATH\" > \"$HOME/path\"\necho '[]'",
+    );
+    s.upward_with_raw_path(&[".", "bin", &j_bin, &bin, "/usr/bin", "/bin"])
+        .args([
+            "-f",
+            "journal.up",
+            "--today",
+            "2026-03-10",
+            "check",
+            "--with",
+            "rule",
+        ])
+        .assert()
+        .success();
+    let path = std::fs::read_to_string(s.path("home/path")).expect("path");
+    assert_eq!(path.trim_end(), format!("{bin}:/usr/bin:/bin"));
+}
+
+#[test]
+fn plugins_marks_programs_in_the_journal_or_on_relative_entries_as_refused() {
+    let s = Setup::new();
+    s.mkdir("j/bin");
+    s.plugin("j/bin/upward-inner", "exit 0");
+    s.plugin("j/upward-dot", "exit 0");
+    s.plugin("fine", "exit 0");
+    let bin = s.path("bin").display().to_string();
+    let j_bin = s.path("j/bin").display().to_string();
+    let out = s
+        .upward_with_raw_path(&[".", &j_bin, &bin])
+        .args(["-f", "journal.up", "plugins", "--format", "json"])
+        .output()
+        .expect("run");
+    let rows: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let status = |name: &str| {
+        rows.as_array()
+            .expect("array")
+            .iter()
+            .find(|r| r["name"] == name)
+            .map(|r| r["status"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(status("inner").as_deref(), Some("refused"));
+    assert_eq!(status("dot").as_deref(), Some("refused"));
+    assert_eq!(status("fine").as_deref(), Some("ok"));
 }
 
 #[test]

@@ -1084,11 +1084,14 @@ const FIRING: &[(&str, &[&str], &str)] = &[
 
 #[test]
 fn every_rule_is_silenced_by_allow_on_its_entry_and_by_set_off() {
-    assert_eq!(FIRING.len(), upward::model::RULE_CODES.len());
+    assert_eq!(FIRING.len(), upward::rules::codes::RULES.len());
     for &(code, body, today) in FIRING {
         let build = |allow: &str, off: bool| {
             let mut lines = vec!["boss @ann Ann Lee".to_string()];
-            for other in upward::model::RULE_CODES.iter().filter(|r| r.code != code) {
+            for other in upward::rules::codes::RULES
+                .iter()
+                .filter(|r| r.code != code)
+            {
                 lines.push(format!("set {} off", other.code));
             }
             let set = format!("set {code} ");

@@ -5,8 +5,9 @@ use super::output::{self, Failure};
 use super::{exit, external, journal};
 use crate::diag::{self, JsonDiagnostic};
 use crate::model::Journal;
-use crate::model::settings::{rule_index, unknown_code};
+use crate::model::settings::unknown_code;
 use crate::plugin::{self, Context, RuleFailure};
+use crate::rules::codes::rule_index;
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     for code in &args.allow {
@@ -96,6 +97,7 @@ fn rule_plugins(
     let ctx = Context {
         journal: paths,
         today,
+        path: guard.clean_path(),
     };
     let timeout = std::time::Duration::from_secs(args.plugin_timeout);
     let mut out = Vec::new();

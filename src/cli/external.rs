@@ -16,18 +16,20 @@ pub fn run(global: &Global, args: &[OsString]) -> Result<u8, Failure> {
     let name = name.to_string_lossy();
     // Whether such a program exists at all decides between "unknown command" and the rest.
     if let Err(PluginError::NotFound(_) | PluginError::InvalidName(_)) =
-        plugin::find(&name, &Guard::default())
+        plugin::find(&name, &Guard::new(&[], &[]))
     {
         return Err(unknown(&name));
     }
     let paths = journal::paths(global)?;
     let today = journal::today(global)?;
     let journal = journal::load(global)?;
-    let program = plugin::find(&name, &guard(&paths, journal)).map_err(usage)?;
+    let guard = guard(&paths, journal);
+    let program = plugin::find(&name, &guard).map_err(usage)?;
     let input = crate::export::to_json(&crate::export::export(journal));
     let ctx = Context {
         journal: paths,
         today,
+        path: guard.clean_path(),
     };
     plugin::run(&program, rest, &input, &ctx).map_err(usage)
 }

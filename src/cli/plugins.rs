@@ -11,7 +11,8 @@ use crate::plugin::{self, Guard};
 struct Row {
     name: String,
     path: String,
-    /// `ok`, `builtin` (a built-in command of that name wins) or `refused` (in the journal).
+    /// `ok`, `builtin` (a built-in command of that name wins) or `refused` (in the journal's
+    /// folders, or on a relative PATH entry).
     status: &'static str,
 }
 
@@ -19,7 +20,7 @@ pub fn run(global: &Global, _args: &PluginsArgs) -> Result<u8, Failure> {
     // The journal's own places, when there is a journal; its includes are not read here.
     let guard = journal::paths(global)
         .map(|paths| Guard::new(&paths, &[]))
-        .unwrap_or_default();
+        .unwrap_or_else(|_| Guard::new(&[], &[]));
     let builtins = external::builtins();
     let rows: Vec<Row> = plugin::list()
         .into_iter()
@@ -61,7 +62,9 @@ fn term(rows: &[Row]) -> String {
         .map(|r| {
             let note = match r.status {
                 "builtin" => "  (not run: the built-in command of that name wins)",
-                "refused" => "  (not run: it lies in the journal)",
+                "refused" => {
+                    "  (not run: it lies in the journal's folders or on a relative PATH entry)"
+                }
                 _ => "",
             };
             format!("{:width$}  {}{note}\n", r.name, r.path)

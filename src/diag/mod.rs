@@ -164,7 +164,8 @@ impl Diagnostic {
     }
 }
 
-/// Stable codes of errors (warnings use their rule's code).
+/// Stable codes of errors (warnings use their rule's code): each but `io` is a row of
+/// [`crate::rules::codes::TABLE`].
 pub mod codes {
     pub const ENCODING: &str = "encoding";
     pub const TOO_LONG: &str = "too-long";
@@ -183,26 +184,4 @@ pub mod codes {
     pub const BOSS: &str = "boss";
     pub const SET: &str = "set";
     pub const IO: &str = "io";
-
-    /// Every error code `check` can print, in the order `upward explain` lists them; each
-    /// has its text in `rules/explain/CODE.md`.
-    pub const ERRORS: &[&str] = &[
-        ENCODING,
-        TOO_LONG,
-        SYNTAX,
-        DATE,
-        TIME,
-        UNKNOWN_KIND,
-        MISSING,
-        FIELD_VALUE,
-        FIELD_KIND,
-        DUPLICATE_FIELD,
-        HANDLE,
-        BODY,
-        INDENTED_ENTRY,
-        INCLUDE,
-        BOSS,
-        SET,
-        INDENTED_ENTRY,
-    ];
 }

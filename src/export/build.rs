@@ -2,7 +2,8 @@
 
 use crate::diag::Span;
 use crate::model::text::WordKind;
-use crate::model::{self, BossSet, Informed, ItemForm, Journal, RULE_CODES};
+use crate::model::{self, BossSet, Informed, ItemForm, Journal};
+use crate::rules::codes::RULES;
 use crate::syntax::ActionState;
 use crate::syntax::FieldKey;
 
@@ -135,7 +136,7 @@ fn fields(journal: &Journal, e: &model::Entry) -> Fields {
             Informed::No => "no".to_string(),
         }),
         solution: text(FieldKey::Solution),
-        allow: RULE_CODES
+        allow: RULES
             .iter()
             .enumerate()
             .filter(|(i, _)| f.allow.contains(*i))

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 pub use entry::*;
 pub use intern::{Names, PersonId, TagId, Tags};
 pub use load::{Disk, LoadError, Loaded, Overlay, Reader, load};
-pub use settings::{RULE_CODES, Settings};
+pub use settings::Settings;
 pub use values::{Detail, Outcome, Rhythm, Status, Tone};
 pub use verdict::{Standing, Verdict};
 

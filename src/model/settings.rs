@@ -1,96 +1,10 @@
-//! Rule codes and their tuning by `set CODE off|on|N`, and `set settle N|off`.
+//! What `set CODE off|on|N` and `set settle N|off` say; the codes are those of
+//! [`crate::rules::codes`].
 
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Span, codes};
-
-/// A rule the journal can tune: its code and the default of its one number, if it has one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RuleCode {
-    pub code: &'static str,
-    pub number: Option<u32>,
-}
-
-/// Every rule code, oversteps first, then gaps (docs/language.md §6).
-pub const RULE_CODES: &[RuleCode] = &[
-    RuleCode {
-        code: "out-of-scope",
-        number: None,
-    },
-    RuleCode {
-        code: "repitch",
-        number: Some(30),
-    },
-    RuleCode {
-        code: "over-update",
-        number: None,
-    },
-    RuleCode {
-        code: "verbose-update",
-        number: Some(150),
-    },
-    RuleCode {
-        code: "bypass",
-        number: None,
-    },
-    RuleCode {
-        code: "overcommit",
-        number: Some(5),
-    },
-    RuleCode {
-        code: "checkin-gap",
-        number: Some(2),
-    },
-    RuleCode {
-        code: "update-gap",
-        number: Some(2),
-    },
-    RuleCode {
-        code: "promise-overdue",
-        number: None,
-    },
-    RuleCode {
-        code: "late-slip",
-        number: None,
-    },
-    RuleCode {
-        code: "problem-without-solution",
-        number: None,
-    },
-    RuleCode {
-        code: "feedback-unacted",
-        number: Some(14),
-    },
-    RuleCode {
-        code: "neglected-priority",
-        number: Some(14),
-    },
-    RuleCode {
-        code: "unquantified-win",
-        number: None,
-    },
-];
-
-/// The overstep rules (docs/language.md §6 "respect boundaries"): the first six of [`RULE_CODES`].
-pub fn oversteps() -> impl Iterator<Item = &'static str> {
-    RULE_CODES[..6].iter().map(|r| r.code)
-}
-
-/// The index of a code in [`RULE_CODES`].
-pub fn rule_index(code: &str) -> Option<usize> {
-    RULE_CODES.iter().position(|r| r.code == code)
-}
-
-/// The rules whose warnings judge one past event and settle once it is old enough
-/// (docs/language.md §6): the oversteps, `late-slip`, `problem-without-solution` and
-/// `unquantified-win`.
-pub fn settles(code: &str) -> bool {
-    oversteps().any(|c| c == code)
-        || matches!(
-            code,
-            "late-slip" | "problem-without-solution" | "unquantified-win"
-        )
-}
+use crate::rules::codes::{RULES, rule_index};
 
 /// The name `set` takes for the age at which past-event warnings settle.
 pub const SETTLE: &str = "settle";
@@ -141,7 +55,7 @@ impl Settings {
     /// The rule's number as set in the journal, else its default.
     pub fn number(&self, code: &str) -> Option<u32> {
         let i = rule_index(code)?;
-        self.numbers.get(&i).copied().or(RULE_CODES[i].number)
+        self.numbers.get(&i).copied().or(RULES[i].number)
     }
 
     /// Whether the journal set the rule's number itself.
@@ -182,7 +96,7 @@ impl Settings {
         let index = rule_index(code).ok_or_else(|| unknown_code(codes::SET, code, code_span))?;
         let setting = parse(code, value, value_span)?;
         if let Setting::Number(_) = setting
-            && RULE_CODES[index].number.is_none()
+            && RULES[index].number.is_none()
         {
             return Err(Diagnostic::error(
                 codes::SET,
@@ -245,7 +159,7 @@ fn twice(code: &str, span: Span, first: Span) -> Diagnostic {
 
 /// The error for a code that is not a rule's, with the nearest code suggested.
 pub fn unknown_code(class: &'static str, code: &str, span: Span) -> Diagnostic {
-    let near = crate::syntax::names::suggest(code, RULE_CODES.iter().map(|r| r.code));
+    let near = crate::syntax::names::suggest(code, RULES.iter().map(|r| r.code));
     let message = match near {
         Some(near) => format!("unknown rule code `{code}`; did you mean `{near}`?"),
         None => format!("unknown rule code `{code}`"),

@@ -1,7 +1,8 @@
 //! Finding and running `upward-NAME` plugins (docs/plugins.md): any command name upward does
 //! not know runs the program of that name from PATH, with the export JSON on stdin; `check
 //! --with NAME` runs a rule plugin and merges the diagnostics it prints. Programs are looked
-//! up on PATH only, and never run from inside the journal.
+//! up on absolute PATH entries only, never run from inside the journal's folders, and given a
+//! PATH without relative entries or entries in those folders.
 
 mod find;
 mod render;
@@ -9,7 +10,7 @@ mod run;
 
 use std::path::PathBuf;
 
-pub use find::{Found, Guard, PREFIX, find, list, valid_name};
+pub use find::{Found, Guard, PREFIX, Refusal, find, list, valid_name};
 pub use render::{failure, render_term};
 pub use run::{Context, exit_code, run, run_rule};
 
@@ -20,12 +21,8 @@ pub enum PluginError {
     InvalidName(String),
     #[error("no `{0}` on PATH")]
     NotFound(String),
-    #[error(
-        "refusing to run `{}`: it lies in the journal at `{}`, and plugins run only from outside the journal",
-        path.display(),
-        place.display()
-    )]
-    Refused { path: PathBuf, place: PathBuf },
+    #[error("refusing to run `{}`: {why}", path.display())]
+    Refused { path: PathBuf, why: Refusal },
     #[error("cannot run `{}`: {source}", path.display())]
     Spawn {
         path: PathBuf,
@@ -42,8 +39,8 @@ pub enum PluginError {
 pub enum RuleFailure {
     #[error("is not on PATH")]
     NotFound,
-    #[error("was not run: it lies in the journal at `{}`", .0.display())]
-    Refused(PathBuf),
+    #[error("was not run: {0}")]
+    Refused(Refusal),
     #[error("could not start: {0}")]
     Start(String),
     #[error(
@@ -62,7 +59,7 @@ impl From<PluginError> for RuleFailure {
     fn from(err: PluginError) -> Self {
         match err {
             PluginError::NotFound(_) => RuleFailure::NotFound,
-            PluginError::Refused { place, .. } => RuleFailure::Refused(place),
+            PluginError::Refused { why, .. } => RuleFailure::Refused(why),
             PluginError::Spawn { source, .. } => RuleFailure::Start(source.to_string()),
             other => RuleFailure::Start(other.to_string()),
         }

@@ -21,11 +21,13 @@ pub struct Context {
     /// The journal's paths, as `-f` or discovery named them.
     pub journal: Vec<PathBuf>,
     pub today: NaiveDate,
+    /// The PATH the plugin gets (`Guard::clean_path`); `None` unsets it.
+    pub path: Option<OsString>,
 }
 
 impl Context {
     /// The command for `program` with UPWARD_JOURNAL (absolute paths joined by the platform's
-    /// separator), UPWARD_TODAY and UPWARD_VERSION set.
+    /// separator), UPWARD_TODAY, UPWARD_VERSION and the cleaned PATH set.
     fn command(&self, program: &Path) -> Result<Command, PluginError> {
         let absolute = self
             .journal
@@ -36,6 +38,10 @@ impl Context {
         cmd.env("UPWARD_JOURNAL", joined)
             .env("UPWARD_TODAY", self.today.format("%Y-%m-%d").to_string())
             .env("UPWARD_VERSION", env!("CARGO_PKG_VERSION"));
+        match &self.path {
+            Some(path) => cmd.env("PATH", path),
+            None => cmd.env_remove("PATH"),
+        };
         Ok(cmd)
     }
 }

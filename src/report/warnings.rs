@@ -33,15 +33,6 @@ impl Warning {
     }
 }
 
-/// Codes that describe a state as of a day (a gap, an overdue promise), not one entry's fault.
-const STATE_CODES: [&str; 5] = [
-    "checkin-gap",
-    "update-gap",
-    "promise-overdue",
-    "feedback-unacted",
-    "neglected-priority",
-];
-
 /// Warnings as of the period's end: those about the period's entries, and the states
 /// (gaps, overdue promises, unacted feedback, neglected priorities) at its end, of the
 /// entries of `set` (every entry for an empty set).
@@ -60,7 +51,9 @@ pub fn of_period(journal: &Journal, set: BossSet, from: NaiveDate, end: NaiveDat
             continue;
         }
         let at = (d.span.file.0, d.span.start);
-        let state = STATE_CODES.contains(&d.code);
+        // A warning that does not settle describes a state as of a day (a gap, an overdue
+        // promise), not one entry's fault.
+        let state = !crate::rules::codes::settles(d.code);
         let entry = match in_period.get(&at) {
             Some(&i) => Some(i),
             None if !state => continue,

@@ -1,57 +1,15 @@
-//! The text of `upward explain CODE`, one file per code in `explain/`: every rule's, and
-//! every error's (`diag::codes::ERRORS`), which teach how to fix the line instead of how
-//! to tune a rule.
+//! The text of `upward explain CODE`, one file per code of [`super::codes::TABLE`] in
+//! `explain/`: every rule's, and every error's, which teach how to fix the line instead of
+//! how to tune a rule.
 
-macro_rules! texts {
-    ($($code:literal),+ $(,)?) => {
-        /// The explanation of a rule or an error code, or `None` for an unknown code.
-        pub fn text(code: &str) -> Option<&'static str> {
-            match code {
-                $($code => Some(include_str!(concat!("explain/", $code, ".md"))),)+
-                _ => None,
-            }
-        }
-    };
+/// The explanation of a rule or an error code, or `None` for an unknown code.
+pub fn text(code: &str) -> Option<&'static str> {
+    super::codes::find(code).map(|c| c.explanation)
 }
-
-texts!(
-    "out-of-scope",
-    "repitch",
-    "over-update",
-    "verbose-update",
-    "bypass",
-    "overcommit",
-    "checkin-gap",
-    "update-gap",
-    "promise-overdue",
-    "late-slip",
-    "problem-without-solution",
-    "feedback-unacted",
-    "neglected-priority",
-    "unquantified-win",
-    // Errors.
-    "encoding",
-    "too-long",
-    "syntax",
-    "date",
-    "time",
-    "unknown-kind",
-    "missing",
-    "field-value",
-    "field-kind",
-    "duplicate-field",
-    "handle",
-    "orphan-body",
-    "indented-entry",
-    "include",
-    "boss",
-    "set",
-);
 
 /// Every code `upward explain` knows: the rules', then the errors'.
 pub fn codes() -> impl Iterator<Item = &'static str> {
-    (crate::model::RULE_CODES.iter().map(|r| r.code))
-        .chain(crate::diag::codes::ERRORS.iter().copied())
+    super::codes::TABLE.iter().map(|c| c.code)
 }
 
 /// The one-line summary of a rule: its explanation's first line after `code: `.
@@ -65,11 +23,11 @@ pub fn summary(code: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::RULE_CODES;
+    use crate::rules::codes::{ERRORS, RULES};
 
     #[test]
     fn every_code_is_explained() {
-        for rule in RULE_CODES {
+        for rule in RULES {
             let text = text(rule.code).unwrap_or_else(|| panic!("no text for {}", rule.code));
             assert!(
                 text.starts_with(&format!("{}: ", rule.code)),
@@ -85,7 +43,7 @@ mod tests {
 
     #[test]
     fn every_error_code_is_explained_with_a_fix() {
-        for &code in crate::diag::codes::ERRORS {
+        for code in ERRORS.iter().map(|c| c.code) {
             let text = text(code).unwrap_or_else(|| panic!("no text for {code}"));
             assert!(text.starts_with(&format!("{code}: ")), "{code}");
             assert!(!summary(code).is_empty());

@@ -1,6 +1,6 @@
 //! The rules of docs/language.md §6: pure functions of the journal and today that return warnings.
 //!
-//! Each rule lives in its own file as `run(cx, out)`; [`RULES`] lists them. A rule reads the
+//! Each rule lives in its own file as `run(cx, out)`; [`codes::TABLE`] lists them. A rule reads the
 //! journal through [`context::Ctx`], which leaves out entries dated after today (plans) and
 //! indexes entries by kind, leave by boss and each boss's first entry, so that no rule loops
 //! over entries inside a loop over entries. It writes through [`context::Out`], which drops a
@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use crate::diag::Diagnostic;
 use crate::model::Journal;
 
+pub mod codes;
 pub mod explain;
 
 mod context;
@@ -34,90 +35,8 @@ mod unquantified_win;
 mod update_gap;
 mod verbose_update;
 
+use codes::{Code, RULES, Run};
 use context::{Ctx, Out};
-
-/// One rule: its code, what it runs, and whether it is one of the slow ones.
-struct Rule {
-    code: &'static str,
-    run: fn(&Ctx<'_>, &mut Out<'_>),
-    /// It takes longest on a large journal: it reads the words of every entry of a common kind,
-    /// or warns thousands of times. Slow rules start first, so that two threads end together.
-    slow: bool,
-}
-
-/// Every rule, in the order of docs/language.md §6.
-const RULES: &[Rule] = &[
-    Rule {
-        code: "out-of-scope",
-        run: out_of_scope::run,
-        slow: true,
-    },
-    Rule {
-        code: "repitch",
-        run: repitch::run,
-        slow: false,
-    },
-    Rule {
-        code: "over-update",
-        run: over_update::run,
-        slow: true,
-    },
-    Rule {
-        code: "verbose-update",
-        run: verbose_update::run,
-        slow: false,
-    },
-    Rule {
-        code: "bypass",
-        run: bypass::run,
-        slow: false,
-    },
-    Rule {
-        code: "overcommit",
-        run: overcommit::run,
-        slow: false,
-    },
-    Rule {
-        code: "checkin-gap",
-        run: checkin_gap::run,
-        slow: false,
-    },
-    Rule {
-        code: "update-gap",
-        run: update_gap::run,
-        slow: false,
-    },
-    Rule {
-        code: "promise-overdue",
-        run: promise_overdue::run,
-        slow: false,
-    },
-    Rule {
-        code: "late-slip",
-        run: late_slip::run,
-        slow: false,
-    },
-    Rule {
-        code: "problem-without-solution",
-        run: problem_without_solution::run,
-        slow: false,
-    },
-    Rule {
-        code: "feedback-unacted",
-        run: feedback_unacted::run,
-        slow: true,
-    },
-    Rule {
-        code: "neglected-priority",
-        run: neglected_priority::run,
-        slow: false,
-    },
-    Rule {
-        code: "unquantified-win",
-        run: unquantified_win::run,
-        slow: true,
-    },
-];
 
 /// Runs every enabled rule. Entries with `allow:CODE` and codes `set … off` are silenced here;
 /// `--allow` is the caller's.
@@ -128,25 +47,27 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
 
 /// The warnings of one rule, as [`check`] gives them (none when the rule is `set … off`).
 pub fn check_one(journal: &Journal, today: NaiveDate, code: &str) -> Vec<Diagnostic> {
-    let Some(rule) = RULES
-        .iter()
-        .find(|r| r.code == code && journal.settings.enabled(r.code))
-    else {
+    let Some((rule, run)) = runs(journal).find(|(rule, _)| rule.code == code) else {
         return Vec::new();
     };
     let cx = Ctx::new(journal, today);
     let mut out = Out::new(rule.code, &cx);
-    (rule.run)(&cx, &mut out);
+    (run.run)(&cx, &mut out);
     out.diags
+}
+
+/// The rules the journal leaves on, in the order of [`RULES`].
+fn runs(journal: &Journal) -> impl Iterator<Item = (&'static Code, Run)> {
+    (RULES.iter())
+        .filter(|rule| journal.settings.enabled(rule.code))
+        .filter_map(|rule| Some((rule, rule.run?)))
 }
 
 /// [`check`], on two threads when `split`.
 fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnostic> {
     let cx = Ctx::new(journal, today);
-    let mut rules: Vec<(usize, &Rule)> = (RULES.iter().enumerate())
-        .filter(|(_, rule)| journal.settings.enabled(rule.code))
-        .collect();
-    rules.sort_by_key(|(_, rule)| !rule.slow);
+    let mut rules: Vec<(usize, (&Code, Run))> = runs(journal).enumerate().collect();
+    rules.sort_by_key(|(_, (_, run))| !run.slow);
     // Rules are independent. Each thread takes the next rule not yet taken, slow ones first, so
     // that a slow rule on one thread does not leave the other idle; warnings are joined in rule
     // order.
@@ -155,11 +76,11 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(index, rule)) = rules.get(i) else {
+            let Some(&(index, (rule, run))) = rules.get(i) else {
                 return done;
             };
             let mut out = Out::new(rule.code, &cx);
-            (rule.run)(&cx, &mut out);
+            (run.run)(&cx, &mut out);
             done.push((index, out.diags));
         }
     };
@@ -182,16 +103,6 @@ fn check_with(journal: &Journal, today: NaiveDate, split: bool) -> Vec<Diagnosti
 
 #[cfg(test)]
 mod tests {
-    use super::RULES;
-    use crate::model::RULE_CODES;
-
-    #[test]
-    fn every_rule_code_has_a_rule() {
-        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-        let known: Vec<&str> = RULE_CODES.iter().map(|r| r.code).collect();
-        assert_eq!(codes, known);
-    }
-
     /// Rules run on two threads give the same warnings, in the same order, as on one.
     #[test]
     fn split_checking_matches_one_thread() {

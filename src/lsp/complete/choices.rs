@@ -6,7 +6,8 @@ use lsp_types as lsp;
 use super::Place;
 use crate::lsp::convert;
 use crate::lsp::documents::Analysis;
-use crate::model::{Handle, HandleKind, RULE_CODES};
+use crate::model::{Handle, HandleKind};
+use crate::rules::codes::RULES;
 use crate::syntax::{FieldHost, FieldKey, Kind};
 
 pub(super) struct Choice {
@@ -274,10 +275,7 @@ pub(super) fn values(a: &Analysis, place: Place, key: FieldKey) -> Vec<Choice> {
             );
             v
         }
-        FieldKey::Allow => RULE_CODES
-            .iter()
-            .map(|r| (r.code.to_string(), None))
-            .collect(),
+        FieldKey::Allow => RULES.iter().map(|r| (r.code.to_string(), None)).collect(),
         FieldKey::Cadence | FieldKey::Updates => words(&[
             "daily", "weekly", "biweekly", "monthly", "2/week", "2/month", "none",
         ]),

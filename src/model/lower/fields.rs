@@ -89,7 +89,7 @@ impl Cx<'_, '_> {
             }
             // Free text: any value is valid, and the journal reads it from the tree.
             FieldKey::Impact | FieldKey::Via | FieldKey::Solution => None,
-            FieldKey::Allow => match settings::rule_index(f.value) {
+            FieldKey::Allow => match crate::rules::codes::rule_index(f.value) {
                 Some(i) => {
                     fields.allow.insert(i);
                     None
