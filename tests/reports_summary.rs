@@ -55,8 +55,8 @@ fn last_week_across_a_boss_change() {
     );
     // Work: two did and one win; next week's did is outside the period.
     assert_eq!(r.work, 3);
-    // #api, handed to Bob and retitled, keeps rank 1 and has 2 of the 3 work entries (67%);
-    // #docs was dropped in the period, with no work.
+    // #api, restated by Bob (his from then on) and retitled, rank 1, has 2 of the 3 work
+    // entries (67%); #docs was restated by Bob as dropped in the period, with no work.
     let lines: Vec<(&str, &str, &str, usize, u32)> = r
         .priorities
         .iter()
@@ -74,8 +74,14 @@ fn last_week_across_a_boss_change() {
     assert_eq!(
         lines,
         [
-            ("api", "Ship the public API", "retitled", 2, 67),
-            ("docs", "Write the docs", "dropped", 0, 0),
+            (
+                "api",
+                "Ship the public API",
+                "now @bob's, rank 1, retitled",
+                2,
+                67
+            ),
+            ("docs", "Write the docs", "now @bob's, dropped", 0, 0),
         ]
     );
     let unaligned: Vec<&str> = r.unaligned.iter().map(|e| e.text.as_str()).collect();
@@ -264,4 +270,89 @@ fn report_json_shape_and_usage_errors() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("`soon` is not a period"));
+}
+
+/// A former boss's priorities are not active after her last day (docs/language.md §4): a
+/// report after the change lists the one Bob did not restate without a rank, marked as Ann's,
+/// so no two priorities show the same rank; one Bob restated is his, from his line on.
+#[test]
+fn a_former_boss_priorities_are_marked_and_not_ranked() {
+    let j = journal(
+        "\
+boss @ann Ann
+  until: 2026-03-11
+boss @bob Bob
+  since: 2026-03-12
+2026-03-02 priority #api @ann rank:1 Ship the API
+2026-03-02 priority #ops @ann rank:2 Calmer pager
+2026-03-02 priority #docs @ann rank:3 Write the docs
+2026-03-12 priority #api @bob rank:1 Ship the public API
+2026-03-12 priority #sec @bob rank:2 Pass the audit
+2026-03-17 did #ops Fixed the pager
+",
+    );
+    let today = d("2026-03-20");
+    let period = parse_period("this-week", today).expect("period");
+    let r = build(
+        &j,
+        today,
+        &Options {
+            period,
+            bosses: Vec::new(),
+        },
+    );
+    let lines: Vec<(&str, Option<u32>, bool, &[String])> = r
+        .priorities
+        .iter()
+        .map(|p| (p.priority.key.as_str(), p.rank, p.former, &p.boss[..]))
+        .collect();
+    let bob = ["bob".to_string()];
+    // The week after the change: a priority is listed when active at the period's start or
+    // changed in it, and Ann's stopped being active on 03-11, work on #ops or not.
+    assert_eq!(
+        lines,
+        [
+            ("api", Some(1), false, &bob[..]),
+            ("sec", Some(2), false, &bob[..])
+        ]
+    );
+    // Over the fortnight of the change, Ann's two stood at its start: they are listed after
+    // Bob's (by their old rank), marked as hers, with no rank shown.
+    let period = parse_period("2026-03-09..2026-03-20", today).expect("period");
+    let r = build(
+        &j,
+        today,
+        &Options {
+            period,
+            bosses: Vec::new(),
+        },
+    );
+    let lines: Vec<(&str, Option<u32>, bool)> = r
+        .priorities
+        .iter()
+        .map(|p| (p.priority.key.as_str(), p.rank, p.former))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("api", Some(1), false),
+            ("sec", Some(2), false),
+            ("ops", Some(2), true),
+            ("docs", Some(3), true),
+        ]
+    );
+    let text = render(&r, Format::Term, None).expect("term");
+    assert!(text.contains("1. Ship the public API (#api)"), "{text}");
+    assert!(text.contains("2. Pass the audit (#sec)"), "{text}");
+    assert!(
+        text.contains("Write the docs (#docs) [former boss @ann]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Calmer pager (#ops) [former boss @ann]"),
+        "{text}"
+    );
+    assert!(!text.contains("3. "), "{text}");
+    let json = render(&r, Format::Json, None).expect("json");
+    assert!(json.contains("\"former\": true"), "{json}");
 }

@@ -1,8 +1,8 @@
 //! `export --redact`: a copy of the model that can be shared. Entries tagged `#private` go
 //! (with their bodies, and every entry and item about a handle they define), `>` quotes go,
 //! and every person becomes a role: `boss-1`, `boss-2` … for bosses in declaration order,
-//! `person-1` … for everyone else in order of appearance. Ids and names are replaced in every
-//! string, not only in the fields that hold people.
+//! `person-1` … for everyone else in order of appearance. Every part of every id and name is
+//! replaced in every string, not only in the fields that hold people (`scrub.rs` says how).
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,10 +11,6 @@ use super::scrub::{Scrubber, people_in};
 
 /// The tag that marks an entry as private; tags under it count too.
 pub const PRIVATE: &str = "private";
-
-/// Names shorter than this are not replaced when they are only part of a boss's name (an
-/// initial says little and would rewrite every matching letter).
-const MIN_NAME_PART: usize = 2;
 
 /// What redaction takes out and rewrites, learnt from the whole journal: the places of the
 /// entries it drops, and (unless it keeps people) every person's role.
@@ -157,16 +153,12 @@ impl Roles {
             }
         }
         let by_id: HashMap<String, String> = order.iter().cloned().collect();
+        // Ids first, so that a piece shared by an id and a name keeps the id's role; the
+        // scrubber cuts each into its parts.
         let mut names = order.clone();
         for b in &export.bosses {
             let role = by_id.get(&b.id.to_lowercase()).cloned().unwrap_or_default();
-            names.push((b.name.clone(), role.clone()));
-            names.extend(
-                b.name
-                    .split_whitespace()
-                    .filter(|part| part.chars().count() >= MIN_NAME_PART)
-                    .map(|part| (part.to_string(), role.clone())),
-            );
+            names.push((b.name.clone(), role));
         }
         Roles {
             by_id,

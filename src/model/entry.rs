@@ -271,12 +271,21 @@ pub struct PriorityChange {
     pub status: Option<Status>,
     pub due: Option<NaiveDate>,
     pub title: Option<String>,
+    /// Whose priority it is from this entry on: the bosses it names or defaults to
+    /// (docs/language.md §3), else those it had.
+    pub owners: BossSet,
+    /// The last day of the latest of `owners` (`until:`); `None` while one has no end.
+    pub owners_until: Option<NaiveDate>,
+    /// Whether this entry made the priority its owners' (the first entry, or one naming or
+    /// defaulting to other bosses): the priority starts over from it, as if new.
+    pub takes_over: bool,
 }
 
 /// A boss's priority and its history.
 #[derive(Clone, Debug)]
 pub struct Priority {
     pub key: TagId,
+    /// Whose it is after its last entry.
     pub bosses: BossSet,
     pub changes: Vec<PriorityChange>,
 }
@@ -288,21 +297,47 @@ pub struct PriorityState {
     pub status: Status,
     pub due: Option<NaiveDate>,
     pub title: String,
+    /// The day it became its owners' (its age counts from then).
     pub since: NaiveDate,
+    /// The entry from which it is its owners'.
+    pub since_entry: EntryId,
+    /// Whose priority it is.
+    pub owners: BossSet,
+    /// Its owners have all left (past their `until:`): a former boss's priority, not active
+    /// whatever its status says.
+    pub former: bool,
+}
+
+impl PriorityState {
+    /// Active: neither done nor dropped, and its boss has not left (docs/language.md §4).
+    pub fn is_active(&self) -> bool {
+        self.status == Status::Active && !self.former
+    }
 }
 
 impl Priority {
-    /// The priority's state on `date`, or `None` before its first entry.
+    /// The priority's state on `date`, or `None` before its first entry. An entry that makes
+    /// it another boss's starts it over: rank, due date and status are only what that entry
+    /// and later ones give (the title stays until one gives another).
     pub fn state_on(&self, date: NaiveDate) -> Option<PriorityState> {
         let mut state: Option<PriorityState> = None;
+        let mut until = None;
         for change in self.changes.iter().take_while(|c| c.date <= date) {
-            let s = state.get_or_insert_with(|| PriorityState {
-                rank: None,
-                status: Status::Active,
-                due: None,
-                title: String::new(),
-                since: change.date,
-            });
+            if change.takes_over || state.is_none() {
+                let title = state.take().map(|s| s.title).unwrap_or_default();
+                state = Some(PriorityState {
+                    rank: None,
+                    status: Status::Active,
+                    due: None,
+                    title,
+                    since: change.date,
+                    since_entry: change.entry,
+                    owners: change.owners,
+                    former: false,
+                });
+                until = change.owners_until;
+            }
+            let Some(s) = state.as_mut() else { continue };
             if change.rank.is_some() {
                 s.rank = change.rank;
             }
@@ -315,6 +350,9 @@ impl Priority {
             if let Some(title) = &change.title {
                 s.title = title.clone();
             }
+        }
+        if let Some(s) = state.as_mut() {
+            s.former = until.is_some_and(|u| u < date);
         }
         state
     }

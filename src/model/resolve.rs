@@ -83,6 +83,17 @@ impl Journal {
             .map(|i| BossId(i as u8))
     }
 
+    /// The last day of the latest of `bosses` (their `until:`), `None` while one of them has
+    /// no end (or for no boss at all).
+    fn last_day(&self, bosses: BossSet) -> Option<chrono::NaiveDate> {
+        let mut last = None;
+        for b in bosses.iter() {
+            let until = self.boss(b).until?;
+            last = last.max(Some(until));
+        }
+        last
+    }
+
     /// The bosses named by `person` and active on `date`.
     fn active_boss_of(&self, person: super::PersonId, date: chrono::NaiveDate) -> Option<BossId> {
         self.bosses
@@ -149,28 +160,32 @@ impl Journal {
                         continue;
                     };
                     let title = self.title(e);
-                    let change = PriorityChange {
+                    let own = bosses[id as usize];
+                    let p = *index.entry(key).or_insert_with(|| {
+                        priorities.push(Priority {
+                            key,
+                            bosses: own,
+                            changes: Vec::new(),
+                        });
+                        priorities.len() - 1
+                    });
+                    let p = &mut priorities[p];
+                    // An entry naming or defaulting to other bosses makes it theirs.
+                    let takes_over = p.changes.is_empty() || (!own.is_empty() && own != p.bosses);
+                    if takes_over {
+                        p.bosses = own;
+                    }
+                    p.changes.push(PriorityChange {
                         entry: id as EntryId,
                         date: e.date,
                         rank: e.fields.rank.map(std::num::NonZeroU32::get),
                         status: e.fields.status,
                         due: e.fields.due,
                         title: (!title.is_empty()).then_some(title),
-                    };
-                    let named = !self.people_of(e).is_empty();
-                    let bosses = bosses[id as usize];
-                    let p = *index.entry(key).or_insert_with(|| {
-                        priorities.push(Priority {
-                            key,
-                            bosses,
-                            changes: Vec::new(),
-                        });
-                        priorities.len() - 1
+                        owners: p.bosses,
+                        owners_until: self.last_day(p.bosses),
+                        takes_over,
                     });
-                    if named {
-                        priorities[p].bosses = bosses;
-                    }
-                    priorities[p].changes.push(change);
                 }
                 Kind::Away => {
                     let mut set = BossSet::default();

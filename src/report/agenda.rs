@@ -317,7 +317,7 @@ fn handover(journal: &Journal, boss: BossId, today: NaiveDate) -> Option<Handove
         .collect();
     let priorities = facts::ranked(journal, from, until)
         .into_iter()
-        .filter(|(p, _)| !facts::owned_by(journal, p, boss_set(&[boss]), today))
+        .filter(|(p, _)| !facts::owned_by(p, boss_set(&[boss]), today))
         .map(|(p, s)| ToConfirm {
             priority: PriorityRef::new(journal, p, &s.title),
             rank: s.rank,

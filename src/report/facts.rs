@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::text::{Word, WordKind, join};
-use crate::model::{BossId, BossSet, Entry, EntryId, Item, Journal, Priority, Status, TagId};
+use crate::model::{BossId, BossSet, Entry, EntryId, Item, Journal, Priority, TagId};
 use crate::period::add_days;
 use crate::syntax::{FieldKey, Kind, TokenKind};
 
@@ -118,24 +118,18 @@ pub fn is_work(kind: Kind) -> bool {
 }
 
 /// Whose priority it is on `date`: the bosses of its latest entry on or before that date that
-/// names a boss (a later `priority #key @dev` hands it over), else of its first entry.
-pub fn owners_on(journal: &Journal, p: &Priority, date: NaiveDate) -> BossSet {
-    let mut owners = BossSet::default();
-    for c in p.changes.iter().take_while(|c| c.date <= date) {
-        let e = &journal.entries[c.entry as usize];
-        if owners.is_empty() || !journal.people_of(e).is_empty() {
-            owners = e.bosses;
-        }
-    }
-    owners
+/// names or defaults to a boss (docs/language.md §4), empty before its first entry.
+pub fn owners_on(p: &Priority, date: NaiveDate) -> BossSet {
+    p.state_on(date).map_or(BossSet::default(), |s| s.owners)
 }
 
 /// Whether a priority belongs to one of `bosses` on `date` (every priority for an empty set).
-pub fn owned_by(journal: &Journal, p: &Priority, bosses: BossSet, date: NaiveDate) -> bool {
-    bosses.is_empty() || owners_on(journal, p, date).0 & bosses.0 != 0
+pub fn owned_by(p: &Priority, bosses: BossSet, date: NaiveDate) -> bool {
+    bosses.is_empty() || owners_on(p, date).0 & bosses.0 != 0
 }
 
-/// The priorities of any of `bosses` (all of them when `bosses` is empty) active on `date`,
+/// The priorities of any of `bosses` (all of them when `bosses` is empty) active on `date`
+/// (a former boss's are not),
 /// in rank order (unranked last, then by key), each with its state.
 pub fn ranked(
     journal: &Journal,
@@ -145,9 +139,9 @@ pub fn ranked(
     let mut list: Vec<_> = journal
         .priorities
         .iter()
-        .filter(|p| owned_by(journal, p, bosses, date))
+        .filter(|p| owned_by(p, bosses, date))
         .filter_map(|p| p.state_on(date).map(|s| (p, s)))
-        .filter(|(_, s)| s.status == Status::Active)
+        .filter(|(_, s)| s.is_active())
         .collect();
     list.sort_by(|a, b| {
         let rank = |s: &crate::model::PriorityState| s.rank.unwrap_or(u32::MAX);

@@ -18,7 +18,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::commitments;
 use super::facts::{self, belongs, boss_set, dated, plus};
 use super::rhythm::{PeriodCount, counted_dates, walk};
-use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Status, Tone, Verdict};
+use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Rhythm, Tone, Verdict};
 use crate::period::{AwayDays, days_between};
 use crate::rules::codes::oversteps;
 use crate::syntax::{FieldKey, Kind};
@@ -261,9 +261,8 @@ fn priorities_known(
         work += 1;
         let standing = journal.priorities.iter().any(|p| {
             facts::aligned(journal, e, p.key)
-                && facts::owned_by(journal, p, e.bosses, e.date)
-                && p.state_on(e.date)
-                    .is_some_and(|s| s.status == Status::Active)
+                && facts::owned_by(p, e.bosses, e.date)
+                && p.state_on(e.date).is_some_and(|s| s.is_active())
         });
         aligned += u64::from(standing);
     }

@@ -33,6 +33,11 @@ pub struct PriorityLine {
     pub rank: Option<u32>,
     /// Its status at the end of the period.
     pub status: Status,
+    /// Whose priority it is at the end of the period (boss ids without `@`).
+    pub boss: Vec<String>,
+    /// Its bosses had all left by the end of the period: a former boss's priority, not
+    /// active whatever its status (docs/language.md §4).
+    pub former: bool,
     pub changes: Vec<Change>,
     /// Its state from the period's start (when it stood then) and after each day that
     /// changed it: what a lane over the period shows.
@@ -61,6 +66,32 @@ pub struct LaneStep {
     pub status: Status,
     /// Whose priority it is (boss ids without `@`).
     pub boss: Vec<String>,
+    /// Its bosses have all left: a former boss's priority, not active.
+    pub former: bool,
+}
+
+impl PriorityLine {
+    /// Active at the end of the period: neither done nor dropped, and its boss still there.
+    pub fn is_active(&self) -> bool {
+        self.status == Status::Active && !self.former
+    }
+
+    /// Its status in a word: `active`, `done`, `dropped`, or `former boss` when its boss left
+    /// while it was active.
+    pub fn status_word(&self) -> &'static str {
+        if self.former && self.status == Status::Active {
+            "former boss"
+        } else {
+            self.status.as_str()
+        }
+    }
+}
+
+impl LaneStep {
+    /// Active over the step: neither done nor dropped, and its boss still there.
+    pub fn is_active(&self) -> bool {
+        self.status == Status::Active && !self.former
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -225,7 +256,7 @@ fn with_work(
         .collect();
     lines.sort_by_key(|l| {
         (
-            l.status != Status::Active,
+            !l.is_active(),
             l.rank.unwrap_or(u32::MAX),
             l.priority.key.clone(),
         )
@@ -261,7 +292,7 @@ fn priorities(
 ) -> Vec<(&Priority, PriorityLine)> {
     let mut out = Vec::new();
     let ours = |p: &Priority| {
-        facts::owned_by(journal, p, set, from)
+        facts::owned_by(p, set, from)
             || p.changes.iter().any(|c| {
                 from <= c.date && c.date <= end && belongs(&journal.entries[c.entry as usize], set)
             })
@@ -276,10 +307,10 @@ fn priorities(
             .filter(|c| from <= c.date && c.date <= end)
             .map(|c| Change {
                 date: c.date,
-                what: describe(p, c),
+                what: describe(journal, p, c),
             })
             .collect();
-        let active_at_start = p.state_on(from).is_some_and(|s| s.status == Status::Active);
+        let active_at_start = p.state_on(from).is_some_and(|s| s.is_active());
         if !active_at_start && changes.is_empty() {
             continue;
         }
@@ -287,6 +318,8 @@ fn priorities(
             priority: PriorityRef::new(journal, p, &state.title),
             rank: state.rank,
             status: state.status,
+            boss: boss_ids(journal, state.owners),
+            former: state.former,
             changes,
             lane: lane(journal, p, from, end),
             places: p
@@ -306,15 +339,17 @@ fn priorities(
 }
 
 /// A priority's lane from `from` to `end`: its state at `from` (when it stood then), then
-/// after each day in the period with a change.
+/// after each day in the period with a change, and from the day after its bosses' last day.
 fn lane(journal: &Journal, p: &Priority, from: NaiveDate, end: NaiveDate) -> Vec<LaneStep> {
     let mut days: Vec<NaiveDate> = vec![from];
-    days.extend(
-        p.changes
-            .iter()
-            .map(|c| c.date)
-            .filter(|&d| from < d && d <= end),
-    );
+    for c in &p.changes {
+        days.push(c.date);
+        if let Some(u) = c.owners_until.filter(|_| c.takes_over) {
+            days.push(add_days(u, 1));
+        }
+    }
+    days.retain(|&d| from <= d && d <= end);
+    days.sort_unstable();
     days.dedup();
     days.into_iter()
         .filter_map(|day| {
@@ -323,27 +358,39 @@ fn lane(journal: &Journal, p: &Priority, from: NaiveDate, end: NaiveDate) -> Vec
                 from: day,
                 rank: state.rank,
                 status: state.status,
-                boss: boss_ids(journal, facts::owners_on(journal, p, day)),
+                boss: boss_ids(journal, state.owners),
+                former: state.former,
             })
         })
         .collect()
 }
 
-/// What a `priority` entry changed, from the state the day before.
-fn describe(p: &Priority, c: &crate::model::PriorityChange) -> String {
+/// What a `priority` entry changed, from the state the day before; one that makes the
+/// priority another boss's starts it over (docs/language.md §4), so what it gives is new.
+fn describe(journal: &Journal, p: &Priority, c: &crate::model::PriorityChange) -> String {
     let before = p.state_on(add_days(c.date, -1));
     let mut parts = Vec::new();
-    if before.is_none() {
-        parts.push("new".to_string());
+    match &before {
+        None => parts.push("new".to_string()),
+        Some(_) if c.takes_over => {
+            let ids = boss_ids(journal, c.owners);
+            let who: Vec<String> = ids.iter().map(|b| format!("@{b}")).collect();
+            parts.push(format!("now {}'s", who.join(" and ")));
+        }
+        Some(_) => {}
     }
-    let was = before.as_ref();
+    let was = before.as_ref().filter(|_| !c.takes_over);
     if let Some(r) = c.rank.filter(|&r| was.is_none_or(|s| s.rank != Some(r))) {
         match was.and_then(|s| s.rank) {
             Some(old) => parts.push(format!("rank {old} to {r}")),
             None => parts.push(format!("rank {r}")),
         }
     }
-    if let Some(s) = c.status.filter(|&s| was.is_some_and(|w| w.status != s)) {
+    let status_changed = |s: Status| match was {
+        Some(w) => w.status != s,
+        None => before.is_some() && s != Status::Active,
+    };
+    if let Some(s) = c.status.filter(|&s| status_changed(s)) {
         parts.push(if s == Status::Active {
             "active again".into()
         } else {
@@ -353,9 +400,13 @@ fn describe(p: &Priority, c: &crate::model::PriorityChange) -> String {
     if let Some(d) = c.due.filter(|&d| was.is_none_or(|s| s.due != Some(d))) {
         parts.push(format!("due {d}"));
     }
+    let title_was = before
+        .as_ref()
+        .map(|s| s.title.as_str())
+        .unwrap_or_default();
     if c.title
         .as_ref()
-        .is_some_and(|t| was.is_some_and(|s| !s.title.is_empty() && &s.title != t))
+        .is_some_and(|t| !title_was.is_empty() && title_was != t)
     {
         parts.push("retitled".into());
     }

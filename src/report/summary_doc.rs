@@ -20,6 +20,15 @@ fn bosses(ids: &[String]) -> String {
         .join(", ")
 }
 
+/// The hint on a former boss's priority: `former boss @maria`.
+fn former_boss(ids: &[String]) -> String {
+    match ids.len() {
+        0 => "former boss".into(),
+        1 => format!("former boss {}", bosses(ids)),
+        _ => format!("former bosses {}", bosses(ids)),
+    }
+}
+
 fn action(a: &Action) -> (Option<Check>, Inline) {
     let owner = match (&a.owner, a.career_promise) {
         (None, _) => String::new(),
@@ -72,8 +81,9 @@ impl Report for Summary {
             doc.para(Inline::styled(Look::Warn, "No priority is known for this period: ask your boss what matters most, and write it down as `priority #key`."));
         }
         for (i, line) in self.priorities.iter().enumerate() {
-            // Active priorities by rank; a finished one shows its status instead.
-            let active = line.status == Status::Active;
+            // Active priorities by rank; a finished one shows its status instead, and a former
+            // boss's says whose it was.
+            let active = line.is_active();
             let rank = match line.rank {
                 Some(r) if active => format!("{r}. "),
                 None if active => format!("{}. ", i + 1),
@@ -81,6 +91,8 @@ impl Report for Summary {
             };
             let status = if active {
                 String::new()
+            } else if line.status == Status::Active {
+                format!(" [{}]", former_boss(&line.boss))
             } else {
                 format!(" [{}]", line.status.as_str())
             };

@@ -138,37 +138,52 @@ pub(crate) fn ancestors(journal: &Journal, tag: TagId) -> impl Iterator<Item = T
     std::iter::once(tag).chain(cuts.filter_map(|i| journal.tags.get(&name[..i])))
 }
 
-/// A priority's status over time, for answering "is it active on this date" by binary search.
+/// A priority's activity over time, for answering "is it active on this date" by binary
+/// search (docs/language.md §4: until done or dropped, or until its boss's last day; an entry
+/// that makes it another boss's starts it over).
 #[derive(Debug)]
 pub(crate) struct StatusLine {
     first: NaiveDate,
-    /// Every `status:` it was given, in journal order.
+    /// Every `status:` it was given, and active again from each entry that made it another
+    /// boss's, in journal order.
     changes: Vec<(NaiveDate, Status)>,
+    /// From each entry that made it its bosses', their last day (`None`: no end).
+    owners: Vec<(NaiveDate, Option<NaiveDate>)>,
 }
 
 impl StatusLine {
     pub fn of(p: &Priority) -> Option<StatusLine> {
+        let mut changes = Vec::new();
+        let mut owners = Vec::new();
+        for c in &p.changes {
+            if c.takes_over {
+                owners.push((c.date, c.owners_until));
+            }
+            match c.status {
+                Some(s) => changes.push((c.date, s)),
+                None if c.takes_over => changes.push((c.date, Status::Active)),
+                None => {}
+            }
+        }
         Some(StatusLine {
             first: p.first_date()?,
-            changes: p
-                .changes
-                .iter()
-                .filter_map(|c| c.status.map(|s| (c.date, s)))
-                .collect(),
+            changes,
+            owners,
         })
     }
 
-    /// The status on `date`: the latest `status:` on or before it, else active; `None` before
-    /// the priority's first entry.
-    pub fn on(&self, date: NaiveDate) -> Option<Status> {
+    /// Whether it is active on `date`: on or after its first entry, its latest `status:` (or
+    /// change of boss) on or before the date leaves it active, and its bosses have not left.
+    pub fn active_on(&self, date: NaiveDate) -> bool {
         if date < self.first {
-            return None;
+            return false;
         }
-        let i = self.changes.partition_point(|c| c.0 <= date);
-        Some(
-            i.checked_sub(1)
-                .map_or(Status::Active, |i| self.changes[i].1),
-        )
+        let latest = |n: usize| n.checked_sub(1);
+        let status = latest(self.changes.partition_point(|c| c.0 <= date))
+            .map_or(Status::Active, |i| self.changes[i].1);
+        let until =
+            latest(self.owners.partition_point(|o| o.0 <= date)).and_then(|i| self.owners[i].1);
+        status == Status::Active && until.is_none_or(|u| date <= u)
     }
 }
 

@@ -5,14 +5,15 @@
 //! > non-away days (N = 14)
 //!
 //! The window counts back N days from today, today included, skipping the boss's away days;
-//! with several active bosses, the longest of their windows. "Old" is counted from the
-//! priority's first entry, in calendar days. The warning points at that first entry;
-//! `allow:neglected-priority` on any of the priority's entries silences it.
+//! with several active bosses, the longest of their windows. "Old" is counted, in calendar
+//! days, from the entry that made the priority its boss's: its first, or a later one naming
+//! (or defaulting to) another boss (docs/language.md §4). The warning points at that entry;
+//! `allow:neglected-priority` on it or a later entry of the priority silences it.
 
 use chrono::NaiveDate;
 
 use super::context::{Ctx, Out, ancestors, plural, who};
-use crate::model::{BossId, Status, TagId};
+use crate::model::{BossId, TagId};
 use crate::period::days_between;
 use crate::syntax::Kind;
 
@@ -48,11 +49,11 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
     let n = cx.number(out.code);
     let mut latest = None;
     for p in &cx.journal.priorities {
-        let Some(state) = p.state_on(cx.today).filter(|s| s.status == Status::Active) else {
+        let Some(state) = p.state_on(cx.today).filter(|s| s.is_active()) else {
             continue;
         };
-        let active: Vec<BossId> = p
-            .bosses
+        let active: Vec<BossId> = state
+            .owners
             .iter()
             .filter(|&b| cx.boss(b).active_on(cx.today))
             .collect();
@@ -70,10 +71,11 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         let allowed = p
             .changes
             .iter()
+            .filter(|c| c.entry >= state.since_entry)
             .any(|c| cx.is_past(c.entry) && out.allowed(c.entry));
-        let Some(first) = p.changes.first().filter(|_| !allowed) else {
+        if allowed {
             continue;
-        };
+        }
         let title = if state.title.is_empty() {
             String::new()
         } else {
@@ -86,7 +88,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
             .join(", ");
         let last = last.map_or(String::new(), |d| format!("; the last was on {d}"));
         out.warn(
-            first.entry,
+            state.since_entry,
             format!(
                 "priority #{}{title} of {owner} has no aligned did, initiative, win or update in its last {} (since {start}){last}",
                 cx.journal.tag_name(p.key),

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::context::{Ctx, Out, StatusLine, ancestors};
-use crate::model::{Informed, Journal, Status, TagId};
+use crate::model::{Informed, Journal, TagId};
 use crate::syntax::Kind;
 
 /// `#a #b/c`
@@ -47,10 +47,7 @@ pub(super) fn run(cx: &Ctx<'_>, out: &mut Out<'_>) {
         }
         let aligned = |t: TagId| {
             ancestors(journal, t).any(|a| {
-                journal.scope.contains(&a)
-                    || by_key
-                        .get(&a)
-                        .is_some_and(|p| p.on(e.date) == Some(Status::Active))
+                journal.scope.contains(&a) || by_key.get(&a).is_some_and(|p| p.active_on(e.date))
             })
         };
         if tags.is_empty() || tags.iter().any(|&t| aligned(t)) {

@@ -39,6 +39,7 @@ fn step_text(step: &LaneStep) -> String {
         .rank
         .map_or("unranked".to_string(), |r| format!("rank {r}"));
     match step.status {
+        _ if step.former => format!("former boss · {}", bosses(&step.boss)),
         Status::Active => format!("{rank} · {}", bosses(&step.boss)),
         other => format!("{} · {}", other.as_str(), bosses(&step.boss)),
     }
@@ -90,7 +91,7 @@ pub fn lanes(s: &Summary) -> Markup {
                 Markup::of(&p.priority.label()),
                 Markup::of(&boss_dedup.join(" then ")),
                 Markup::of(&p.rank.map_or(String::new(), |r| r.to_string())),
-                Markup::of(p.status.as_str()),
+                Markup::of(p.status_word()),
                 Markup::of(&format!("{}%", p.share_percent)),
                 Markup::of(&changes.join("; ")),
             ]
@@ -125,7 +126,7 @@ fn lane(svg: &mut Svg, days: &Days, i: usize, p: &PriorityLine, end: NaiveDate, 
         days.x1 - days.x0,
         BAR,
         "track",
-        &format!("{name}: {} at the end of the period", p.status.as_str()),
+        &format!("{name}: {} at the end of the period", p.status_word()),
     );
     for (k, step) in p.lane.iter().enumerate() {
         let last = p
@@ -136,19 +137,16 @@ fn lane(svg: &mut Svg, days: &Days, i: usize, p: &PriorityLine, end: NaiveDate, 
             continue;
         }
         let (x, x_end) = (days.at(step.from), days.end(last));
-        let class = match step.status {
-            Status::Active => colour(i),
-            _ => format!("{} ended", colour(i)),
+        let class = if step.is_active() {
+            colour(i)
+        } else {
+            format!("{} ended", colour(i))
         };
         let text = step_text(step);
         let tip = format!("{name}: {text}, {} to {last}", step.from);
         svg.rect(x, bar_y, x_end - x, BAR, &class, &tip);
         if (x_end - x) > text.chars().count() as f64 * 6.2 + 8.0 {
-            let on = if step.status == Status::Active {
-                "in"
-            } else {
-                "in-ended"
-            };
+            let on = if step.is_active() { "in" } else { "in-ended" };
             svg.text(x + 5.0, bar_y + BAR / 2.0 + 4.0, "start", on, &text);
         }
         let previous = k.checked_sub(1).and_then(|j| p.lane.get(j));
