@@ -341,3 +341,39 @@ fn brag_holds_quantified_work_leaves_private_out_and_counts_promises_kept() {
     let b = brag::build(&j, today, &options);
     assert_eq!(b.groups.iter().map(|g| g.items.len()).sum::<usize>(), 2);
 }
+
+/// The scorecard names each promise by its one verdict (docs/language.md §4): of ^a kept, ^b
+/// done late, ^c broken and ^d dropped, 1 of 3 judged were kept (33), and late and broken
+/// are counted apart.
+#[test]
+fn scorecard_counts_late_and_broken_promises_apart() {
+    let j = journal(
+        "boss @ann Ann\n\
+         2026-02-04 promise ^a @ann due:2026-02-10 A\n\
+         2026-02-09 done ^a\n\
+         2026-02-04 promise ^b @ann due:2026-02-10 B\n\
+         2026-02-12 done ^b\n\
+         2026-02-04 promise ^c @ann due:2026-02-10 C\n\
+         2026-02-04 promise ^d @ann due:2026-02-10 D\n\
+         2026-02-05 done ^d status:dropped\n",
+    );
+    let today = d("2026-03-01");
+    let options = scorecard::Options {
+        since: d("2026-02-01"),
+        bosses: select::active(&j, today),
+    };
+    let card = scorecard::build(&j, today, &options);
+    let json = render(&card, Format::Json, None).expect("json");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let promises = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|p| p["practice"] == "promises-kept")
+        .expect("promises-kept");
+    assert_eq!(promises["score"], 33);
+    assert_eq!(
+        promises["figures"],
+        serde_json::json!({"due": 3, "kept": 1, "late": 1, "broken": 1, "dropped": 1})
+    );
+}

@@ -5,7 +5,7 @@
 mod support;
 
 use support::{d, journal, run};
-use upward::report::commitments::PromiseState;
+use upward::model::Verdict;
 use upward::report::range::parse_period;
 use upward::report::summary::{Options, Summary, build};
 use upward::report::{Format, render, select};
@@ -115,7 +115,7 @@ fn last_week_across_a_boss_change() {
             (Some("bob"), "share the roadmap", true)
         ]
     );
-    let promises: Vec<(&str, PromiseState)> = r
+    let promises: Vec<(&str, Verdict)> = r
         .promises
         .iter()
         .map(|p| (p.text.as_str(), p.state))
@@ -123,9 +123,19 @@ fn last_week_across_a_boss_change() {
     assert_eq!(
         promises,
         [
-            ("API spec", PromiseState::Kept),
-            ("Roadmap deck", PromiseState::Overdue)
+            ("API spec", Verdict::Kept),
+            ("Roadmap deck", Verdict::Broken)
         ]
+    );
+    // Every format names the verdict by its word (docs/language.md §4), never "overdue".
+    let json = render(&r, Format::Json, None).expect("json");
+    assert!(json.contains("\"state\": \"broken\""), "{json}");
+    let csv = render(&r, Format::Csv, None).expect("csv");
+    assert!(csv.contains(",Roadmap deck,broken,"), "{csv}");
+    let term = render(&r, Format::Term, None).expect("term");
+    assert!(
+        term.contains("Roadmap deck (due 2026-03-13): broken"),
+        "{term}"
     );
     assert_eq!(
         (
