@@ -388,3 +388,142 @@ fn pages_have_light_dark_phone_and_print_styles() {
         .expect("a content security policy");
     assert!(policy.starts_with("default-src 'none'"), "{policy}");
 }
+
+/// People joined to other characters, a compound surname, people known only by an id, a
+/// positive feedback with the boss's words, work with a number, and `#private` entries.
+const NAMES: &str = "\
+boss @aoife Aoife O'Brien-Walsh
+  cadence: weekly
+  channel: maria_slack
+2026-11-02 priority #billing @aoife rank:1 Ship billing v2 for O'Brien-Walsh
+2026-11-02 priority #aoife-asks @aoife rank:2 What Aoife asks for
+2026-11-02 priority #leaving #private rank:3 Find a new job
+2026-11-03 did #billing #maria_1on1 Cut invoice time by 40% with @maria and @sam.k
+2026-11-04 did #billing #private Interviewed at another company, 3 rounds
+2026-11-05 win #billing impact:+3 Sam and Maria signed off three invoices for Walsh
+2026-11-05 checkin @aoife dur:30m Weekly #mariachen
+  - Brien liked the #maria2026 plan
+2026-11-06 feedback @aoife tone:positive Praise for the runbook from Aoife
+  > Great work, tell Sam and Maria too
+2026-11-06 update @aoife via:maria_slack Sent the weekly to O'Brien
+2026-11-07 promise ^seanidea @aoife due:2026-11-20 Write up @sean's batch idea
+2026-11-07 initiative #aoife-asks #seanidea Started Sean's batch idea, 2 teams
+";
+
+/// Every text and attribute value a reader or a scraper gets from a page (not its style
+/// sheet or class names), lowercase, with the roles (`boss-1`, `person-2`) taken out.
+fn visible(html: &Html) -> String {
+    let mut out = String::new();
+    for node in html.tree.nodes() {
+        match node.value() {
+            scraper::Node::Text(t) => {
+                let in_style = node
+                    .ancestors()
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "style"));
+                if !in_style {
+                    out.push_str(t);
+                    out.push('\n');
+                }
+            }
+            scraper::Node::Element(e) => {
+                for (name, value) in e.attrs() {
+                    if !matches!(name, "class" | "style") {
+                        out.push_str(value);
+                        out.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = out.to_lowercase();
+    for role in ["boss-", "person-"] {
+        while let Some(at) = out.find(role) {
+            let end = out[at + role.len()..]
+                .find(|c: char| !c.is_ascii_digit())
+                .map_or(out.len(), |n| at + role.len() + n);
+            out.replace_range(at..end, "");
+        }
+    }
+    out
+}
+
+fn names_page(path: &str, command: &str, extra: &[&str]) -> Html {
+    let mut args = vec!["-f", path, "--today", "2026-11-08", command];
+    args.extend_from_slice(&["--format", "html"]);
+    args.extend_from_slice(extra);
+    parse(&run(&args))
+}
+
+#[test]
+fn redacted_pages_hold_no_part_of_any_name() {
+    let (_dir, path) = journal_file(NAMES);
+    let path = path.to_str().expect("utf-8 path");
+    for command in ["report", "streaks", "brag"] {
+        let words = visible(&names_page(path, command, &["--redact"]));
+        for part in ["aoife", "o'brien", "brien", "walsh", "maria", "sam", "sean"] {
+            assert!(
+                !words.contains(part),
+                "`{part}` is on the redacted {command} page:\n{words}"
+            );
+        }
+        for secret in ["another company", "new job", "great work"] {
+            assert!(
+                !words.contains(secret),
+                "`{secret}` is on the redacted {command} page"
+            );
+        }
+    }
+    // What is not a name stays, scrubbed as export scrubs it.
+    let brag = visible(&names_page(path, "brag", &["--redact"]));
+    for kept in [
+        "cut invoice time by 40% with @ and @",
+        "signed off three invoices for",
+        "praise for the runbook from",
+        "started 's batch idea, 2 teams",
+    ] {
+        assert!(
+            brag.contains(kept),
+            "`{kept}` is not on the brag page:\n{brag}"
+        );
+    }
+}
+
+#[test]
+fn private_entries_appear_only_when_asked_for() {
+    let (_dir, path) = journal_file(NAMES);
+    let path = path.to_str().expect("utf-8 path");
+    for command in ["report", "streaks", "brag"] {
+        let words = visible(&names_page(path, command, &[]));
+        for secret in ["another company", "new job"] {
+            assert!(
+                !words.contains(secret),
+                "`{secret}` is on the {command} page"
+            );
+        }
+    }
+    for command in ["report", "brag"] {
+        let words = visible(&names_page(path, command, &["--private"]));
+        assert!(words.contains("another company"), "{command} --private");
+    }
+}
+
+#[test]
+fn the_brag_page_holds_positive_feedback_with_the_bosss_words() {
+    let (_dir, path) = journal_file(NAMES);
+    let path = path.to_str().expect("utf-8 path");
+    let html = names_page(path, "brag", &[]);
+    let feedback = texts(&html, "#feedback li").join("|");
+    assert!(
+        feedback.contains("Praise for the runbook from Aoife")
+            && feedback.contains("Great work, tell Sam and Maria too"),
+        "{feedback}"
+    );
+    assert_eq!(texts(&html, "#feedback blockquote").len(), 1);
+    let redacted = names_page(path, "brag", &["--redact"]);
+    let feedback = texts(&redacted, "#feedback li").join("|");
+    assert!(
+        feedback.contains("Praise for the runbook from boss-1") && !feedback.contains("Great"),
+        "the quote goes, as export --redact drops it: {feedback}"
+    );
+}

@@ -18,7 +18,7 @@ pub fn run(global: &Global, args: &BragArgs) -> Result<u8, Failure> {
         private: args.private && !args.redact,
     };
     let mut brag = brag::build(journal, today, &options);
-    if let Some(r) = redaction(global, journal, args.redact, false) {
+    if let Some(r) = redaction(global, journal, args.redact, options.private) {
         brag.redact(&r);
     }
     emit(global, &brag)

@@ -14,7 +14,7 @@ use super::facts::{self, PriorityRef, belongs, boss_set, dated};
 use super::render::csv::Csv;
 use super::render::{Doc, Inline, Look};
 use super::{Report, to_json};
-use crate::model::{BossId, Journal};
+use crate::model::{BossId, ItemForm, Journal, Tone};
 use crate::syntax::Kind;
 
 #[derive(Clone, Debug)]
@@ -42,6 +42,17 @@ pub struct BragItem {
     pub line: u32,
 }
 
+/// Positive feedback in the span, with the boss's own words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BragFeedback {
+    pub date: NaiveDate,
+    pub text: String,
+    /// The `>` lines under it, verbatim.
+    pub quotes: Vec<String>,
+    pub file: String,
+    pub line: u32,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BragGroup {
     pub priority: Option<PriorityRef>,
@@ -60,6 +71,8 @@ pub struct Brag {
     pub promises_kept: usize,
     pub promises_due: usize,
     pub groups: Vec<BragGroup>,
+    /// Feedback with `tone:positive`, oldest first.
+    pub feedback: Vec<BragFeedback>,
 }
 
 pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
@@ -101,14 +114,20 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         }])
         .collect();
     let (mut wins, mut initiatives, mut quantified) = (0, 0, 0);
+    let mut feedback = Vec::new();
     for e in &journal.entries[dated(journal, options.since, today)] {
-        // Wins and initiatives, and work that carries a number.
+        // Wins and initiatives, work that carries a number, and praise.
+        let praise = e.kind == Kind::Feedback && e.fields.tone == Some(Tone::Positive);
         let shown = match e.kind {
             Kind::Win | Kind::Initiative => true,
             Kind::Did => facts::quantified(journal, e),
-            _ => false,
+            _ => praise,
         };
         if !shown || !belongs(e, set) || (!options.private && private(journal, e)) {
+            continue;
+        }
+        if praise {
+            feedback.push(praise_of(journal, e));
             continue;
         }
         let item = BragItem {
@@ -154,8 +173,27 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         promises_kept,
         promises_due,
         groups,
+        feedback,
     }
 }
+
+fn praise_of(journal: &Journal, e: &crate::model::Entry) -> BragFeedback {
+    BragFeedback {
+        date: e.date,
+        text: facts::label(journal, e),
+        quotes: journal
+            .items_of(e)
+            .iter()
+            .filter(|i| i.form == ItemForm::Quote)
+            .map(|i| facts::item_text(journal, i))
+            .collect(),
+        file: journal.sources.get(e.file).name.clone(),
+        line: e.line + 1,
+    }
+}
+
+/// The heading of the feedback part, in every format.
+pub const FEEDBACK: &str = "Positive feedback";
 
 fn item(i: &BragItem) -> Inline {
     let mut line = Inline::plain(format!("{} ", i.date));
@@ -208,6 +246,19 @@ impl Report for Brag {
         }
         if self.groups.is_empty() {
             doc.para(Inline::styled(Look::Warn, "No win or initiative logged in this span: log each one with its impact as it happens."));
+        }
+        if !self.feedback.is_empty() {
+            doc.heading(FEEDBACK);
+            doc.quoted_list(
+                self.feedback
+                    .iter()
+                    .map(|f| {
+                        let line = Inline::plain(format!("{} {} ", f.date, f.text))
+                            .add(Look::Code, format!("{}:{}", f.file, f.line));
+                        (line, f.quotes.clone())
+                    })
+                    .collect(),
+            );
         }
         doc
     }

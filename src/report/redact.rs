@@ -156,6 +156,15 @@ impl Redact for Brag {
             }
         }
         self.groups.retain(|g| !g.items.is_empty());
+        // As `export --redact` does, the boss's own words go when people do.
+        self.feedback.retain(|f| !r.hides(&f.file, f.line));
+        for f in &mut self.feedback {
+            f.text = r.text(&f.text);
+            f.file = r.text(&f.file);
+            if r.hides_people() {
+                f.quotes.clear();
+            }
+        }
         let items = || self.groups.iter().flat_map(|g| &g.items);
         self.wins = items().filter(|i| i.kind == "win").count();
         self.initiatives = items().filter(|i| i.kind == "initiative").count();

@@ -6,7 +6,7 @@ use super::doc::{block, sections, title};
 use super::markup::Markup;
 use super::page::Page;
 use crate::report::Report;
-use crate::report::brag::Brag;
+use crate::report::brag::{self, Brag};
 
 pub fn page(brag: &Brag) -> String {
     let doc = brag.doc();
@@ -27,7 +27,12 @@ pub fn page(brag: &Brag) -> String {
             content.push(&block(b));
         }
         let class = if i == 0 { "" } else { "break-before" };
-        page.section_with(&format!("group-{}", i + 1), heading, &content, class);
+        let id = if heading == brag::FEEDBACK {
+            "feedback".to_string()
+        } else {
+            format!("group-{}", i + 1)
+        };
+        page.section_with(&id, heading, &content, class);
     }
     page.finish("brag", &format!("upward brag, {}", brag.until))
 }

@@ -88,7 +88,11 @@ pub fn block(b: &Block) -> Markup {
                     Some(Check::Done) => m.text("☑ "),
                     None => &mut m,
                 };
-                m.push(&inline(&item.text)).close("li").nl();
+                m.push(&inline(&item.text));
+                for quote in &item.quotes {
+                    m.element("blockquote", &[], quote);
+                }
+                m.close("li").nl();
             }
             m.close("ul");
         }

@@ -22,6 +22,9 @@ pub fn render(doc: &Doc) -> String {
                         Some(Check::Done) => "- [x]",
                     };
                     out.push_str(&format!("{mark} {}\n", inline(&item.text)));
+                    for quote in &item.quotes {
+                        out.push_str(&format!("  > {quote}\n"));
+                    }
                 }
             }
             Block::Table(table) => out.push_str(&grid(table)),

@@ -82,6 +82,8 @@ pub enum Check {
 pub struct ListItem {
     pub check: Option<Check>,
     pub text: Inline,
+    /// Someone's own words under the item, each shown as a quote.
+    pub quotes: Vec<String>,
 }
 
 /// A table: a header and rows of cells; `numeric` columns are right-aligned in the terminal.
@@ -154,7 +156,26 @@ impl Doc {
         } else {
             let items = items
                 .into_iter()
-                .map(|(check, text)| ListItem { check, text })
+                .map(|(check, text)| ListItem {
+                    check,
+                    text,
+                    quotes: Vec::new(),
+                })
+                .collect();
+            self.push(Block::List(items));
+        }
+    }
+
+    /// A list whose items carry quotes; nothing when there are no items.
+    pub fn quoted_list(&mut self, items: Vec<(Inline, Vec<String>)>) {
+        if !items.is_empty() {
+            let items = items
+                .into_iter()
+                .map(|(text, quotes)| ListItem {
+                    check: None,
+                    text,
+                    quotes,
+                })
                 .collect();
             self.push(Block::List(items));
         }

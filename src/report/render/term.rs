@@ -38,6 +38,9 @@ pub fn render(doc: &Doc, width: Option<u16>) -> String {
                         Some(Check::Done) => "[x]",
                     };
                     line(&mut out, &format!("  {mark} {}", inline(&item.text)));
+                    for quote in &item.quotes {
+                        line(&mut out, &format!("      > {quote}"));
+                    }
                 }
             }
             Block::Table(table) => out.push_str(&grid(table, width)),
