@@ -34,7 +34,7 @@ fn brag_groups_by_priority_with_numbers_first() {
     assert_eq!(
         md,
         "# Wins and initiatives, 2026-01-01 to 2026-03-10\n\n\
-         3 wins and 2 initiatives; 2 of them with a number.\n\n\
+         3 wins and 2 initiatives, 2 of them with a number.\n\n\
          ## Make it fast (#perf)\n\n\
          - 2026-02-01 **-40%** Latency down `t.up:4`\n\
          - 2026-03-01 Added a cache, 3x hit rate (initiative) `t.up:6`\n\

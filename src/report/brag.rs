@@ -224,11 +224,20 @@ impl Report for Brag {
             "Wins and initiatives, {} to {}",
             self.since, self.until
         ));
+        // Every `did` shown carries a number; the rest of the numbers are on wins and
+        // initiatives.
+        let items: usize = self.groups.iter().map(|g| g.items.len()).sum();
+        let work = items.saturating_sub(self.wins + self.initiatives);
+        let more = match work {
+            0 => String::new(),
+            1 => ", and 1 more piece of work with a number".to_string(),
+            n => format!(", and {n} more pieces of work with a number"),
+        };
         doc.para(Inline::plain(format!(
-            "{} and {}; {} of them with a number.",
+            "{} and {}, {} of them with a number{more}.",
             facts::count(self.wins as i64, "win"),
             facts::count(self.initiatives as i64, "initiative"),
-            self.quantified
+            self.quantified.saturating_sub(work)
         )));
         if self.promises_due > 0 {
             doc.para(Inline::plain(format!(
