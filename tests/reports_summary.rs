@@ -366,3 +366,32 @@ boss @bob Bob
     let json = render(&r, Format::Json, None).expect("json");
     assert!(json.contains("\"former\": true"), "{json}");
 }
+
+/// Ranks shown are the boss's own: an unranked priority shows no number, so with ranks 1 and 3
+/// it is not shown as a second "3." (docs/reports.md).
+#[test]
+fn an_unranked_priority_shows_no_number() {
+    let j = journal(
+        "\
+boss @ann Ann
+2026-03-02 priority #api @ann rank:1 Ship the API
+2026-03-02 priority #sec @ann rank:3 Pass the audit
+2026-03-02 priority #ops @ann Calmer pager
+",
+    );
+    let today = d("2026-03-20");
+    let period = parse_period("this-week", today).expect("period");
+    let r = build(
+        &j,
+        today,
+        &Options {
+            period,
+            bosses: Vec::new(),
+        },
+    );
+    let text = render(&r, Format::Term, None).expect("term");
+    assert!(text.contains("\n1. Ship the API (#api)"), "{text}");
+    assert!(text.contains("\n3. Pass the audit (#sec)"), "{text}");
+    assert!(text.contains("\nCalmer pager (#ops)"), "{text}");
+    assert_eq!(text.matches("3. ").count(), 1, "{text}");
+}

@@ -81,13 +81,13 @@ impl Report for Summary {
         if self.priorities.is_empty() {
             doc.para(Inline::styled(Look::Warn, "No priority is known for this period: ask your boss what matters most, and write it down as `priority #key`."));
         }
-        for (i, line) in self.priorities.iter().enumerate() {
+        for line in &self.priorities {
             // Active priorities by rank; a finished one shows its status instead, and a former
             // boss's says whose it was.
             let active = line.is_active();
+            // An unranked one shows no number: a position could repeat another's rank.
             let rank = match line.rank {
                 Some(r) if active => format!("{r}. "),
-                None if active => format!("{}. ", i + 1),
                 _ => String::new(),
             };
             let status = if active {
