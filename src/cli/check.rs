@@ -25,7 +25,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
     let checked = crate::check_shown(journal, today, &args.allow, args.all);
     let diags: &[diag::Diagnostic] = Vec::leak(checked.shown);
     let extra = rule_plugins(global, args, journal, today)?;
-    let extra_term = plugin::render_term(&extra);
+    let extra_term = diag::render_term_unquoted(&extra);
     let all = || {
         let mut all = diag::to_json(diags, &journal.sources);
         all.extend(extra.iter().cloned());
@@ -45,7 +45,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<u8, Failure> {
                 output::print_data(&diag::render_term(diags, &journal.sources, false))?;
             }
             output::print(&extra_term)?;
-            output::eprint(&summary(&all()));
+            output::eprint(&summary(diags, &extra));
         }
     }
     if checked.settled > 0 {
@@ -116,14 +116,16 @@ fn rule_plugins(
     Ok(out)
 }
 
-fn summary(diags: &[JsonDiagnostic]) -> String {
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == diag::Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
+/// `N errors, M warnings`, or nothing when there are none.
+fn summary(diags: &[diag::Diagnostic], extra: &[JsonDiagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count()
+        + (extra.iter())
+            .filter(|d| d.severity == diag::Severity::Error)
+            .count();
+    let total = diags.len() + extra.len();
+    let warnings = total - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if diags.is_empty() {
+    if total == 0 {
         String::new()
     } else {
         format!(

@@ -4,7 +4,7 @@ mod json;
 mod render;
 
 pub use json::{JsonDiagnostic, JsonRelated, render_json, to_json, write_json};
-pub use render::render_term;
+pub use render::{render_term, render_term_unquoted};
 
 use std::fmt;
 

@@ -5,7 +5,7 @@ use lsp_types as lsp;
 use super::convert;
 use super::documents::Analysis;
 use crate::diag::Span;
-use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, Status, TagId};
+use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, TagId, Verdict};
 use crate::syntax::{FieldKey, TokenKind};
 
 /// A name the cursor can stand on.
@@ -161,30 +161,32 @@ pub fn handle_text(a: &Analysis, h: &Handle) -> String {
     out
 }
 
+/// A promise's one verdict today (docs/language.md §4), with its due date in force.
 fn promise_status(a: &Analysis, h: &Handle) -> String {
     let j = &a.journal;
-    let due = h
-        .slips
-        .iter()
-        .rev()
-        .chain(std::iter::once(&h.def))
-        .find_map(|&e| j.entries[e as usize].fields.due);
-    let due_text = due.map_or(String::new(), |d| format!(", due {d}"));
+    let standing = j.verdict(h, a.today);
+    let mut due_text = standing.due.map_or(String::new(), |d| format!(", due {d}"));
+    // After a late slip, the date the boss now expects differs from the one in force.
+    if let Some(expected) = j
+        .due_expected(h, a.today)
+        .filter(|&d| Some(d) != standing.due)
+    {
+        due_text.push_str(&format!(" (late slip to {expected})"));
+    }
     let slips = match h.slips.len() {
         0 => String::new(),
         n => format!(", slipped {n}×"),
     };
-    match h.done.map(|d| &j.entries[d as usize]) {
-        Some(done) if done.fields.status == Some(Status::Dropped) => {
-            format!("dropped on {}{slips}", done.date)
+    let done = standing.done.map(|d| j.entries[d as usize].date);
+    let done = done.map_or(String::new(), |d| d.to_string());
+    match standing.verdict {
+        Verdict::Dropped => format!("dropped on {done}{slips}"),
+        Verdict::Kept | Verdict::Late => {
+            let word = standing.verdict.as_str();
+            format!("done on {done} ({word}){due_text}{slips}")
         }
-        Some(done) => {
-            let late = due.is_some_and(|d| done.date > d);
-            let kept = if late { "late" } else { "kept" };
-            format!("done on {} ({kept}){due_text}{slips}", done.date)
-        }
-        None if due.is_some_and(|d| d < a.today) => format!("**overdue**{due_text}{slips}"),
-        None => format!("open{due_text}{slips}"),
+        Verdict::Broken => format!("**broken**{due_text}{slips}"),
+        Verdict::Open => format!("open{due_text}{slips}"),
     }
 }
 

@@ -4,14 +4,14 @@
 //! up on absolute PATH entries only, never run from inside the journal's folders, and given a
 //! PATH without relative entries or entries in those folders.
 
+mod failure;
 mod find;
-mod render;
 mod run;
 
 use std::path::PathBuf;
 
+pub use failure::failure;
 pub use find::{Found, Guard, PREFIX, Refusal, find, list, valid_name};
-pub use render::{failure, render_term};
 pub use run::{Context, exit_code, run, run_rule};
 
 /// Why a plugin could not be found or started.

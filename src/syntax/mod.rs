@@ -16,6 +16,3 @@ pub use lines::{MAX_LINE, parse};
 pub use names::{DirectiveKind, FieldHost, FieldKey, Kind};
 pub use print::print;
 pub use tree::*;
-
-/// The input of every parser: text with its byte offset in the file.
-pub type Input<'a> = nom_locate::LocatedSpan<&'a str>;

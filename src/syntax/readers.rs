@@ -158,7 +158,7 @@ impl LineParser {
 
     /// Tokenizes `text`, which starts at byte `at`.
     fn tokenize(&mut self, at: usize, text: &str, fields: Fields) -> Result<(), LineError> {
-        words::tokenize_at(text, at, fields, &mut self.doc.tokens).map_err(
+        words::tokenize(text, at, fields, &mut self.doc.tokens).map_err(
             |WordTooLong { start, len }| {
                 self.error(
                     codes::TOO_LONG,

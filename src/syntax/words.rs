@@ -9,7 +9,6 @@ use nom::{
     combinator::recognize,
 };
 
-use super::Input;
 use super::names::FieldKey;
 use super::tree::{Token, TokenKind};
 
@@ -114,13 +113,8 @@ fn trim_token(text: &str) -> usize {
     text.len() - trailing
 }
 
-/// The person, tag or handle at the start of `word` (after any `(`), as (kind, start, end)
-/// relative to the word.
-pub fn sigil_token(word: Input) -> Option<(TokenKind, usize, usize)> {
-    sigil(word.fragment())
-}
-
-/// [`sigil_token`] on plain text. Only the parser that the first byte names is tried.
+/// The person, tag or handle at the start of `text` (after any `(`), as (kind, start, end)
+/// relative to it. Only the parser that the first byte names is tried.
 pub(crate) fn sigil(text: &str) -> Option<(TokenKind, usize, usize)> {
     let parens = text.bytes().take_while(|&b| b == b'(').count();
     let (kind, len) = sigil_at(&text[parens..])?;
@@ -161,13 +155,6 @@ fn field_at(word: &str, colon: usize) -> Option<(FieldKey, usize, usize)> {
     (!trimmed.is_empty()).then_some((key, colon + 1, colon + 1 + trimmed.len()))
 }
 
-/// Splits `text` (which starts at byte `base` of the file) into words, pushing a token for each
-/// person, tag, handle and field, and one for a trailing comment. Returns an error for a word
-/// longer than [`MAX_WORD`].
-pub fn tokenize(text: Input, fields: Fields, out: &mut Vec<Token>) -> Result<(), WordTooLong> {
-    tokenize_at(text.fragment(), text.location_offset(), fields, out)
-}
-
 /// Bytes that can matter to a token: sigils, a comment's `;` and a field's `:`.
 const SIGNIFICANT: [bool; 256] = {
     let mut table = [false; 256];
@@ -180,13 +167,15 @@ const SIGNIFICANT: [bool; 256] = {
     table
 };
 
-/// [`tokenize`] on plain text that starts at byte `base` of the file.
+/// Splits `s` (which starts at byte `base` of the file) into words, pushing a token for each
+/// person, tag, handle and field, and one for a trailing comment. Returns an error for a word
+/// longer than [`MAX_WORD`].
 ///
 /// Most words are plain text, so this jumps from one significant byte to the next and looks
 /// at the word around it: a sigil after the start of a word and any `(`, a `;` that starts a
 /// word, a `:` a key's length after the start of a word. Words are split one by one only in
 /// text long enough to hold a word over [`MAX_WORD`].
-pub(crate) fn tokenize_at(
+pub(crate) fn tokenize(
     s: &str,
     base: usize,
     fields: Fields,
@@ -282,7 +271,7 @@ fn word_end(bytes: &[u8], at: usize) -> usize {
         .map_or(bytes.len(), |n| at + n)
 }
 
-/// [`tokenize_at`] word by word, for text that may hold a word over [`MAX_WORD`].
+/// [`tokenize`] word by word, for text that may hold a word over [`MAX_WORD`].
 fn tokenize_words(
     s: &str,
     base: usize,
@@ -336,11 +325,10 @@ pub fn token(kind: TokenKind, start: usize, end: usize) -> Token {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nom_locate::LocatedSpan;
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
         let mut out = Vec::new();
-        tokenize(LocatedSpan::new(text), Fields::Read, &mut out).unwrap();
+        tokenize(text, 0, Fields::Read, &mut out).unwrap();
         out.iter().map(|t| (t.kind(), &text[t.range()])).collect()
     }
 
@@ -381,12 +369,7 @@ mod tests {
     #[test]
     fn long_words_are_refused() {
         let long = format!("ok {}", "x".repeat(MAX_WORD + 1));
-        let err = tokenize(
-            LocatedSpan::new(long.as_str()),
-            Fields::Read,
-            &mut Vec::new(),
-        )
-        .unwrap_err();
+        let err = tokenize(&long, 0, Fields::Read, &mut Vec::new()).unwrap_err();
         assert_eq!(
             err,
             WordTooLong {
