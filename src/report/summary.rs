@@ -345,7 +345,7 @@ fn lane(journal: &Journal, p: &Priority, from: NaiveDate, end: NaiveDate) -> Vec
     let mut days: Vec<NaiveDate> = vec![from];
     for c in &p.changes {
         days.push(c.date);
-        if let Some(u) = c.owners_until.filter(|_| c.takes_over) {
+        if let Some(u) = c.owners_until {
             days.push(add_days(u, 1));
         }
     }
