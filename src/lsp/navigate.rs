@@ -5,7 +5,7 @@ use lsp_types as lsp;
 use super::convert;
 use super::documents::Analysis;
 use crate::diag::Span;
-use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, TagId, Verdict};
+use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, Status, TagId, Verdict};
 use crate::syntax::{FieldKey, TokenKind};
 
 /// A name the cursor can stand on.
@@ -206,8 +206,13 @@ fn tag_text(a: &Analysis, tag: TagId) -> String {
                     .and_then(|c| p.state_on(c.date.max(a.today)))
             });
             let mut s = format!("**priority #{name}**");
-            if let Some(state) = state {
-                s.push_str(&format!(" — {}\n\n{}", state.title, state.status.as_str()));
+            if let Some(state) = &state {
+                // A former boss's priority is not active, whatever its status says.
+                let status = match state.status {
+                    Status::Active if state.former => "not active: its boss has left",
+                    other => other.as_str(),
+                };
+                s.push_str(&format!(" — {}\n\n{status}", state.title));
                 if let Some(rank) = state.rank {
                     s.push_str(&format!(" · rank {rank}"));
                 }
@@ -216,7 +221,8 @@ fn tag_text(a: &Analysis, tag: TagId) -> String {
                 }
                 s.push_str(&format!(" · since {}", state.since));
             }
-            let bosses: Vec<String> = p.bosses.iter().map(|b| boss_name(j, b)).collect();
+            let owners = state.as_ref().map_or(p.bosses, |s| s.owners);
+            let bosses: Vec<String> = owners.iter().map(|b| boss_name(j, b)).collect();
             if !bosses.is_empty() {
                 s.push_str(&format!(" · {}", bosses.join(", ")));
             }
@@ -293,4 +299,46 @@ fn person_text(a: &Analysis, name: &str) -> Option<String> {
 
 fn plural_y(n: usize) -> &'static str {
     if n == 1 { "y" } else { "ies" }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::{Analysis, hover};
+    use crate::diag::FileId;
+    use crate::model::Journal;
+
+    fn hover_text(text: &str, today: &str, word: &str) -> String {
+        let journal = Journal::from_text("t.up", text);
+        let a = Analysis {
+            journal: Rc::new(journal),
+            file: FileId(0),
+            today: crate::syntax::calendar_date(today).expect("date"),
+        };
+        let offset = text.rfind(word).expect("word") + 1;
+        let h = hover(&a, offset).expect("hover");
+        match h.contents {
+            lsp_types::HoverContents::Markup(m) => m.value,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// A priority's hover says whose it is today and that a former boss's is not active
+    /// (docs/language.md §4).
+    #[test]
+    fn a_priority_hover_follows_its_boss_over_time() {
+        let text = "boss @ann Ann\n  until: 2026-03-11\nboss @bob Bob\n  since: 2026-03-12\n\
+                    2026-03-02 priority #api @ann rank:1 Ship the API\n\
+                    2026-04-01 priority #api @bob rank:2 Ship the public API\n";
+        let before = hover_text(text, "2026-03-20", "#api");
+        assert!(before.contains("not active: its boss has left"), "{before}");
+        assert!(
+            before.contains("@ann (Ann)") && !before.contains("@bob"),
+            "{before}"
+        );
+        let after = hover_text(text, "2026-04-02", "#api");
+        assert!(after.contains("active · rank 2"), "{after}");
+        assert!(after.contains("since 2026-04-01 · @bob (Bob)"), "{after}");
+    }
 }
