@@ -101,3 +101,101 @@ fn the_man_page_is_listed_and_self_contained() {
     assert!(page.contains(".nf\n  upward check\n  upward check \\-\\-format json\n"));
     assert!(page.contains(".SH EXAMPLES\n.PP\n.nf\n  upward \\-f journal.up check"));
 }
+
+/// What the shell gets while the user types `words` (the last one being completed), as fish
+/// asks for it: one `value<TAB>help` line per candidate.
+fn typed(dir: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let out = upward()
+        .current_dir(dir)
+        .env("COMPLETE", "fish")
+        .arg("--")
+        .args(words)
+        .output()
+        .expect("run upward");
+    assert!(out.status.success(), "{words:?}");
+    assert!(out.stderr.is_empty(), "{words:?} printed an error");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn values(lines: &[String]) -> Vec<&str> {
+    lines
+        .iter()
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect()
+}
+
+/// The journal-aware completions read the journal named by `-f`, or the one found as usual.
+#[test]
+fn completions_offer_the_journals_bosses_months_kinds_and_codes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("journal.up"),
+        "boss @ana Ana Ruiz\n\
+         boss @bo Bo Lind\n\
+         2026-01-12 did Wrote the runbook\n\
+         2026-03-02 checkin @bo\n",
+    )
+    .expect("write journal");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.up");
+    let journal = journal.to_str().expect("utf-8 path");
+
+    let bosses = typed(dir.path(), &["upward", "report", "--boss", ""]);
+    assert_eq!(bosses, ["@ana\tAna Ruiz", "@bo\tBo Lind"]);
+    let named = typed(
+        elsewhere.path(),
+        &["upward", "-f", journal, "agenda", "--boss", "@b"],
+    );
+    assert_eq!(values(&named), ["@bo"]);
+    assert!(typed(elsewhere.path(), &["upward", "report", "--boss", ""]).is_empty());
+
+    let periods = typed(dir.path(), &["upward", "report", "--period", ""]);
+    assert_eq!(
+        values(&periods),
+        [
+            "this-week",
+            "last-week",
+            "this-month",
+            "last-month",
+            "2026-03",
+            "2026-01"
+        ]
+    );
+
+    let kinds = typed(dir.path(), &["upward", "add", "p"]);
+    assert_eq!(values(&kinds), ["priority", "problem", "promise", "pitch"]);
+
+    let allow = typed(dir.path(), &["upward", "check", "--allow", "re"]);
+    assert_eq!(values(&allow), ["repitch"]);
+    assert!(
+        allow[0].contains("\tre-pitching a declined idea"),
+        "{allow:?}"
+    );
+    let explain = typed(dir.path(), &["upward", "explain", "ind"]);
+    assert_eq!(values(&explain), ["indented-entry"]);
+    assert!(typed(dir.path(), &["upward", "check", "--allow", "ind"]).is_empty());
+}
+
+/// The shell's startup line gets a script that calls upward back.
+#[test]
+fn the_registration_script_calls_upward_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = upward()
+            .current_dir(dir.path())
+            .env("COMPLETE", shell)
+            .output()
+            .expect("run upward");
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(
+            script.contains("COMPLETE=") || script.contains("COMPLETE\""),
+            "{shell}: {script}"
+        );
+        assert!(script.contains("upward"), "{shell}");
+    }
+}

@@ -232,13 +232,24 @@ fn streaks_page_has_the_table_and_the_heatmap() {
 fn brag_page_prints_a_priority_a_page() {
     let page = demo(&["brag"]);
     let html = parse(&page);
-    let groups = html.select(&sel("section")).count();
+    // Every priority group after the first starts a printed page; the feedback follows the
+    // last group on its page.
+    let groups = html.select(&sel("section[id^='group-']")).count();
     assert!(groups >= 3);
     assert_eq!(
-        html.select(&sel("section.break-before")).count(),
+        html.select(&sel("section[id^='group-'].break-before"))
+            .count(),
         groups - 1
     );
+    assert_eq!(
+        html.select(&sel("section#feedback.break-before")).count(),
+        0
+    );
+    assert_eq!(html.select(&sel("section#feedback")).count(), 1);
     assert!(page.contains("@page {") && page.contains(".break-before { break-before: page; }"));
+    assert!(page.contains("counter(page)"), "printed pages are numbered");
+    // A date in the title never breaks at its hyphens.
+    assert_eq!(texts(&html, "h1 span.nobr"), ["2025-11-23", "2026-11-23"]);
     let evidence = texts(&html, "section li code.at");
     assert!(
         evidence.contains(&"samples/engineer/journal.up:244".to_string()),

@@ -389,7 +389,7 @@ fn a_session_over_stdio() {
     );
     assert!(text.contains("defined 2026-03-02 (journal.up:5)"), "{text}");
     assert!(
-        text.contains("**overdue**, due 2026-03-10, slipped 1×"),
+        text.contains("**broken**, due 2026-03-05 (late slip to 2026-03-10), slipped 1×"),
         "{text}"
     );
     let hover = client.request("textDocument/hover", at(&s.q1, 0, 20));

@@ -4,8 +4,8 @@
 mod support;
 
 use support::{d, journal, run};
+use upward::model::Verdict;
 use upward::report::agenda::{Options, build};
-use upward::report::commitments::PromiseState;
 use upward::report::{Format, render, select};
 
 const JOURNAL: &str = "\
@@ -82,7 +82,7 @@ fn agenda_holds_what_is_open_for_that_boss() {
         [("who owns billing", false), ("a planned point", true)]
     );
     // Due within 14 days (by 2026-03-24) or overdue, by due date; kept and far ones are not.
-    let promises: Vec<(&str, PromiseState)> = a
+    let promises: Vec<(&str, Verdict)> = a
         .promises
         .iter()
         .map(|p| (p.text.as_str(), p.state))
@@ -90,8 +90,8 @@ fn agenda_holds_what_is_open_for_that_boss() {
     assert_eq!(
         promises,
         [
-            ("Late thing", PromiseState::Overdue),
-            ("Risk memo", PromiseState::Open)
+            ("Late thing", Verdict::Broken),
+            ("Risk memo", Verdict::Open)
         ]
     );
     // The declined pitch has its answer; the other pitch and the problem wait for one.
@@ -122,7 +122,7 @@ fn agenda_holds_what_is_open_for_that_boss() {
         "{md}"
     );
     assert!(
-        md.contains("- Late thing (overdue since 2026-03-06)\n"),
+        md.contains("- Late thing (broken, due 2026-03-06)\n"),
         "{md}"
     );
     assert!(

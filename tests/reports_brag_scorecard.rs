@@ -34,20 +34,20 @@ fn brag_groups_by_priority_with_numbers_first() {
     assert_eq!(
         md,
         "# Wins and initiatives, 2026-01-01 to 2026-03-10\n\n\
-         3 wins and 2 initiatives; 2 of them with a number.\n\n\
-         ## Make it fast (#perf)\n\n\
+         3 wins and 2 initiatives, 2 of them with a number.\n\n\
+         ## Make it fast (#perf) — for @ann\n\n\
          - 2026-02-01 **-40%** Latency down `t.up:4`\n\
          - 2026-03-01 Added a cache, 3x hit rate (initiative) `t.up:6`\n\
          - 2026-01-10 Faster builds `t.up:5`\n\n\
-         ## Ship the API (#api)\n\n\
+         ## Ship the API (#api) — for @ann\n\n\
          - 2026-02-10 Wrote the SDK (initiative) `t.up:7`\n\n\
-         ## Beyond the priorities\n\n\
+         ## Beyond the priorities — for @ann\n\n\
          - 2026-02-15 Helped hiring `t.up:8`\n"
     );
     let csv = render(&b, Format::Csv, None).expect("csv");
     assert_eq!(
         csv.lines().nth(1),
-        Some("perf,Make it fast,2026-02-01,win,Latency down,-40%,true,t.up,4")
+        Some("perf,Make it fast,2026-02-01,win,Latency down,-40%,true,t.up,4,ann")
     );
     assert_eq!(brag::default_since(d("2026-03-10")), d("2025-03-10"));
 }
@@ -340,4 +340,95 @@ fn brag_holds_quantified_work_leaves_private_out_and_counts_promises_kept() {
     options.private = true;
     let b = brag::build(&j, today, &options);
     assert_eq!(b.groups.iter().map(|g| g.items.len()).sum::<usize>(), 2);
+}
+
+/// The scorecard names each promise by its one verdict (docs/language.md §4): of ^a kept, ^b
+/// done late, ^c broken and ^d dropped, 1 of 3 judged were kept (33), and late and broken
+/// are counted apart.
+#[test]
+fn scorecard_counts_late_and_broken_promises_apart() {
+    let j = journal(
+        "boss @ann Ann\n\
+         2026-02-04 promise ^a @ann due:2026-02-10 A\n\
+         2026-02-09 done ^a\n\
+         2026-02-04 promise ^b @ann due:2026-02-10 B\n\
+         2026-02-12 done ^b\n\
+         2026-02-04 promise ^c @ann due:2026-02-10 C\n\
+         2026-02-04 promise ^d @ann due:2026-02-10 D\n\
+         2026-02-05 done ^d status:dropped\n",
+    );
+    let today = d("2026-03-01");
+    let options = scorecard::Options {
+        since: d("2026-02-01"),
+        bosses: select::active(&j, today),
+    };
+    let card = scorecard::build(&j, today, &options);
+    let json = render(&card, Format::Json, None).expect("json");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let promises = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|p| p["practice"] == "promises-kept")
+        .expect("promises-kept");
+    assert_eq!(promises["score"], 33);
+    assert_eq!(
+        promises["figures"],
+        serde_json::json!({"due": 3, "kept": 1, "late": 1, "broken": 1, "dropped": 1})
+    );
+}
+
+/// Each brag group says which boss its work served (docs/reports.md): #api passed from Ann to
+/// Bob and holds work for both; the work beyond the priorities served Bob alone. Positive
+/// feedback comes with the boss's own words; `#private` stays out.
+#[test]
+fn brag_groups_say_which_boss_they_served() {
+    let j = journal(
+        "boss @ann Ann\n  until: 2026-03-11\n\
+         boss @bob Bob\n  since: 2026-03-12\n\
+         2026-03-02 priority #api @ann rank:1 Ship the API\n\
+         2026-03-12 priority #api @bob rank:1 Ship the public API\n\
+         2026-03-05 win #api impact:2x Latency halved\n\
+         2026-03-16 initiative #api Wrote the SDK\n\
+         2026-03-17 win Helped hiring, 3 engineers\n\
+         2026-03-18 feedback @bob tone:positive The SDK landed well\n\
+         \x20 > Great SDK, the partners love it.\n\
+         2026-03-19 feedback @bob tone:positive #private Said I should apply for staff\n\
+         2026-03-19 feedback @bob tone:negative Too long\n",
+    );
+    let options = brag::Options {
+        since: d("2026-01-01"),
+        bosses: Vec::new(),
+        private: false,
+    };
+    let b = brag::build(&j, d("2026-03-20"), &options);
+    let groups: Vec<(Option<&str>, Vec<&str>)> = b
+        .groups
+        .iter()
+        .map(|g| {
+            let key = g.priority.as_ref().map(|p| p.key.as_str());
+            (key, g.boss.iter().map(String::as_str).collect())
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [(Some("api"), vec!["ann", "bob"]), (None, vec!["bob"])]
+    );
+    let md = render(&b, Format::Md, None).expect("md");
+    assert!(
+        md.contains("## Ship the public API (#api) — for @ann and @bob\n"),
+        "{md}"
+    );
+    assert!(md.contains("## Beyond the priorities — for @bob\n"), "{md}");
+    assert!(md.contains("The SDK landed well — from @bob"), "{md}");
+    assert!(md.contains("> Great SDK, the partners love it."), "{md}");
+    assert!(!md.contains("staff") && !md.contains("Too long"), "{md}");
+    let csv = render(&b, Format::Csv, None).expect("csv");
+    assert!(
+        csv.lines()
+            .next()
+            .is_some_and(|h| h.ends_with(",line,boss")),
+        "{csv}"
+    );
+    assert!(csv.contains(",t.up,7,ann bob\n"), "{csv}");
 }

@@ -5,7 +5,7 @@
 mod support;
 
 use support::{d, journal, run};
-use upward::report::commitments::PromiseState;
+use upward::model::Verdict;
 use upward::report::range::parse_period;
 use upward::report::summary::{Options, Summary, build};
 use upward::report::{Format, render, select};
@@ -115,7 +115,7 @@ fn last_week_across_a_boss_change() {
             (Some("bob"), "share the roadmap", true)
         ]
     );
-    let promises: Vec<(&str, PromiseState)> = r
+    let promises: Vec<(&str, Verdict)> = r
         .promises
         .iter()
         .map(|p| (p.text.as_str(), p.state))
@@ -123,9 +123,19 @@ fn last_week_across_a_boss_change() {
     assert_eq!(
         promises,
         [
-            ("API spec", PromiseState::Kept),
-            ("Roadmap deck", PromiseState::Overdue)
+            ("API spec", Verdict::Kept),
+            ("Roadmap deck", Verdict::Broken)
         ]
+    );
+    // Every format names the verdict by its word (docs/language.md §4), never "overdue".
+    let json = render(&r, Format::Json, None).expect("json");
+    assert!(json.contains("\"state\": \"broken\""), "{json}");
+    let csv = render(&r, Format::Csv, None).expect("csv");
+    assert!(csv.contains(",Roadmap deck,broken,"), "{csv}");
+    let term = render(&r, Format::Term, None).expect("term");
+    assert!(
+        term.contains("Roadmap deck (due 2026-03-13): broken"),
+        "{term}"
     );
     assert_eq!(
         (
@@ -355,4 +365,33 @@ boss @bob Bob
     assert!(!text.contains("3. "), "{text}");
     let json = render(&r, Format::Json, None).expect("json");
     assert!(json.contains("\"former\": true"), "{json}");
+}
+
+/// Ranks shown are the boss's own: an unranked priority shows no number, so with ranks 1 and 3
+/// it is not shown as a second "3." (docs/reports.md).
+#[test]
+fn an_unranked_priority_shows_no_number() {
+    let j = journal(
+        "\
+boss @ann Ann
+2026-03-02 priority #api @ann rank:1 Ship the API
+2026-03-02 priority #sec @ann rank:3 Pass the audit
+2026-03-02 priority #ops @ann Calmer pager
+",
+    );
+    let today = d("2026-03-20");
+    let period = parse_period("this-week", today).expect("period");
+    let r = build(
+        &j,
+        today,
+        &Options {
+            period,
+            bosses: Vec::new(),
+        },
+    );
+    let text = render(&r, Format::Term, None).expect("term");
+    assert!(text.contains("\n1. Ship the API (#api)"), "{text}");
+    assert!(text.contains("\n3. Pass the audit (#sec)"), "{text}");
+    assert!(text.contains("\nCalmer pager (#ops)"), "{text}");
+    assert_eq!(text.matches("3. ").count(), 1, "{text}");
 }

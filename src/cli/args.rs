@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
+
+use super::completions;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -56,7 +59,7 @@ pub struct Global {
 #[derive(Debug, Args, Clone, Default)]
 pub struct BossArg {
     /// The boss to report on, by @id (default: every active boss, or the first for one-boss reports)
-    #[arg(long, value_name = "@ID")]
+    #[arg(long, value_name = "@ID", add = ArgValueCompleter::new(completions::bosses))]
     pub boss: Option<String>,
 }
 
@@ -182,7 +185,7 @@ pub enum Command {
 #[derive(Debug, Args, Clone, Default)]
 pub struct CheckArgs {
     /// Silence a rule by its code (repeatable)
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", add = ArgValueCompleter::new(completions::rule_codes))]
     pub allow: Vec<String>,
     /// Treat warnings as errors: `--deny warnings`
     #[arg(long, value_name = "warnings", value_parser = ["warnings"])]
@@ -201,6 +204,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct ExplainArgs {
     /// A rule code; without it, every code is listed
+    #[arg(add = ArgValueCompleter::new(completions::codes))]
     pub code: Option<String>,
 }
 
@@ -209,7 +213,7 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub boss: BossArg,
     /// this-week, last-week, this-month, last-month, YYYY-MM or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)
-    #[arg(long, default_value = "this-week")]
+    #[arg(long, default_value = "this-week", add = ArgValueCompleter::new(completions::periods))]
     pub period: String,
     /// Leave out #private entries and replace people by roles, as `export --redact` does
     #[arg(long)]
@@ -301,7 +305,7 @@ pub struct SyncArgs {}
 #[derive(Debug, Args, Clone, Default)]
 pub struct AddArgs {
     /// The entry's kind (did, checkin, promise, …)
-    #[arg(required_unless_present = "edit")]
+    #[arg(required_unless_present = "edit", add = ArgValueCompleter::new(completions::kinds))]
     pub kind: Option<String>,
     /// The entry's words: text, @people, #tags, ^handles, key:value fields (after `--` when
     /// a word starts with `-`)

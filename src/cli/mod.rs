@@ -44,6 +44,7 @@ pub mod exit {
 }
 
 pub fn main() -> ExitCode {
+    completions::answer_shell();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

@@ -47,7 +47,7 @@ pub struct Boss {
 pub struct Priority {
     /// The key tag, without `#`.
     pub key: String,
-    /// Ids of the bosses whose priority it is: those of the last change that names one.
+    /// Ids of the bosses whose priority it is after its last change (docs/language.md §4).
     pub bosses: Vec<String>,
     /// One per `priority` entry of this key, by date.
     pub changes: Vec<PriorityChange>,

@@ -5,7 +5,7 @@ use lsp_types as lsp;
 use super::convert;
 use super::documents::Analysis;
 use crate::diag::Span;
-use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, Status, TagId};
+use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, Status, TagId, Verdict};
 use crate::syntax::{FieldKey, TokenKind};
 
 /// A name the cursor can stand on.
@@ -161,30 +161,32 @@ pub fn handle_text(a: &Analysis, h: &Handle) -> String {
     out
 }
 
+/// A promise's one verdict today (docs/language.md §4), with its due date in force.
 fn promise_status(a: &Analysis, h: &Handle) -> String {
     let j = &a.journal;
-    let due = h
-        .slips
-        .iter()
-        .rev()
-        .chain(std::iter::once(&h.def))
-        .find_map(|&e| j.entries[e as usize].fields.due);
-    let due_text = due.map_or(String::new(), |d| format!(", due {d}"));
+    let standing = j.verdict(h, a.today);
+    let mut due_text = standing.due.map_or(String::new(), |d| format!(", due {d}"));
+    // After a late slip, the date the boss now expects differs from the one in force.
+    if let Some(expected) = j
+        .due_expected(h, a.today)
+        .filter(|&d| Some(d) != standing.due)
+    {
+        due_text.push_str(&format!(" (late slip to {expected})"));
+    }
     let slips = match h.slips.len() {
         0 => String::new(),
         n => format!(", slipped {n}×"),
     };
-    match h.done.map(|d| &j.entries[d as usize]) {
-        Some(done) if done.fields.status == Some(Status::Dropped) => {
-            format!("dropped on {}{slips}", done.date)
+    let done = standing.done.map(|d| j.entries[d as usize].date);
+    let done = done.map_or(String::new(), |d| d.to_string());
+    match standing.verdict {
+        Verdict::Dropped => format!("dropped on {done}{slips}"),
+        Verdict::Kept | Verdict::Late => {
+            let word = standing.verdict.as_str();
+            format!("done on {done} ({word}){due_text}{slips}")
         }
-        Some(done) => {
-            let late = due.is_some_and(|d| done.date > d);
-            let kept = if late { "late" } else { "kept" };
-            format!("done on {} ({kept}){due_text}{slips}", done.date)
-        }
-        None if due.is_some_and(|d| d < a.today) => format!("**overdue**{due_text}{slips}"),
-        None => format!("open{due_text}{slips}"),
+        Verdict::Broken => format!("**broken**{due_text}{slips}"),
+        Verdict::Open => format!("open{due_text}{slips}"),
     }
 }
 
@@ -204,8 +206,13 @@ fn tag_text(a: &Analysis, tag: TagId) -> String {
                     .and_then(|c| p.state_on(c.date.max(a.today)))
             });
             let mut s = format!("**priority #{name}**");
-            if let Some(state) = state {
-                s.push_str(&format!(" — {}\n\n{}", state.title, state.status.as_str()));
+            if let Some(state) = &state {
+                // A former boss's priority is not active, whatever its status says.
+                let status = match state.status {
+                    Status::Active if state.former => "not active: its boss has left",
+                    other => other.as_str(),
+                };
+                s.push_str(&format!(" — {}\n\n{status}", state.title));
                 if let Some(rank) = state.rank {
                     s.push_str(&format!(" · rank {rank}"));
                 }
@@ -214,7 +221,8 @@ fn tag_text(a: &Analysis, tag: TagId) -> String {
                 }
                 s.push_str(&format!(" · since {}", state.since));
             }
-            let bosses: Vec<String> = p.bosses.iter().map(|b| boss_name(j, b)).collect();
+            let owners = state.as_ref().map_or(p.bosses, |s| s.owners);
+            let bosses: Vec<String> = owners.iter().map(|b| boss_name(j, b)).collect();
             if !bosses.is_empty() {
                 s.push_str(&format!(" · {}", bosses.join(", ")));
             }
@@ -291,4 +299,46 @@ fn person_text(a: &Analysis, name: &str) -> Option<String> {
 
 fn plural_y(n: usize) -> &'static str {
     if n == 1 { "y" } else { "ies" }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::{Analysis, hover};
+    use crate::diag::FileId;
+    use crate::model::Journal;
+
+    fn hover_text(text: &str, today: &str, word: &str) -> String {
+        let journal = Journal::from_text("t.up", text);
+        let a = Analysis {
+            journal: Rc::new(journal),
+            file: FileId(0),
+            today: crate::syntax::calendar_date(today).expect("date"),
+        };
+        let offset = text.rfind(word).expect("word") + 1;
+        let h = hover(&a, offset).expect("hover");
+        match h.contents {
+            lsp_types::HoverContents::Markup(m) => m.value,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// A priority's hover says whose it is today and that a former boss's is not active
+    /// (docs/language.md §4).
+    #[test]
+    fn a_priority_hover_follows_its_boss_over_time() {
+        let text = "boss @ann Ann\n  until: 2026-03-11\nboss @bob Bob\n  since: 2026-03-12\n\
+                    2026-03-02 priority #api @ann rank:1 Ship the API\n\
+                    2026-04-01 priority #api @bob rank:2 Ship the public API\n";
+        let before = hover_text(text, "2026-03-20", "#api");
+        assert!(before.contains("not active: its boss has left"), "{before}");
+        assert!(
+            before.contains("@ann (Ann)") && !before.contains("@bob"),
+            "{before}"
+        );
+        let after = hover_text(text, "2026-04-02", "#api");
+        assert!(after.contains("active · rank 2"), "{after}");
+        assert!(after.contains("since 2026-04-01 · @bob (Bob)"), "{after}");
+    }
 }

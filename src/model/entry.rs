@@ -330,9 +330,10 @@ impl Priority {
                     owners: change.owners,
                     former: false,
                 });
-                until = change.owners_until;
             }
             let Some(s) = state.as_mut() else { continue };
+            s.owners = change.owners;
+            until = change.owners_until;
             if change.rank.is_some() {
                 s.rank = change.rank;
             }

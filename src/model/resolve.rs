@@ -149,9 +149,11 @@ impl Journal {
                         priorities.len() - 1
                     });
                     let p = &mut priorities[p];
-                    // An entry naming or defaulting to other bosses makes it theirs.
-                    let takes_over = p.changes.is_empty() || (!own.is_empty() && own != p.bosses);
-                    if takes_over {
+                    // An entry naming or defaulting to other bosses makes it theirs, as if
+                    // new; a priority set while no boss was active just takes its first.
+                    let takes_over = p.changes.is_empty()
+                        || (!own.is_empty() && !p.bosses.is_empty() && own != p.bosses);
+                    if !own.is_empty() {
                         p.bosses = own;
                     }
                     p.changes.push(PriorityChange {

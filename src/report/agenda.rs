@@ -10,8 +10,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::commitments::{self, Action, Promise, PromiseState};
+use super::commitments::{self, Action, Promise};
 use super::facts::{self, EntryRef, PriorityRef, boss_set, plus};
+use crate::model::Verdict;
 use crate::model::{BossId, BossSet, HandleId, ItemForm, Journal, Tone};
 use crate::period::days_between;
 use crate::syntax::{FieldKey, Kind};
@@ -193,7 +194,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Agenda {
     let mut promises: Vec<Promise> = commitments::promises(journal, bosses, today)
         .filter_map(|h| {
             let p = commitments::promise(journal, h, today);
-            let pending = matches!(p.state, PromiseState::Open | PromiseState::Overdue);
+            let pending = matches!(p.state, Verdict::Open | Verdict::Broken);
             let soon = p.due.is_some_and(|d| d <= horizon);
             let mirror = mirrored.iter().any(|&m| std::ptr::eq(journal.handle(m), h));
             (pending && (soon || mirror)).then_some(p)
@@ -305,7 +306,7 @@ fn handover(journal: &Journal, boss: BossId, today: NaiveDate) -> Option<Handove
     let promises = commitments::promises(journal, from, today)
         .filter_map(|h| {
             let p = commitments::promise(journal, h, today);
-            let pending = matches!(p.state, PromiseState::Open | PromiseState::Overdue);
+            let pending = matches!(p.state, Verdict::Open | Verdict::Broken);
             let due = p
                 .due
                 .map_or(String::new(), |d| format!(" due:{}", d.max(today)));

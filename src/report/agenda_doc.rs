@@ -3,11 +3,12 @@
 use chrono::NaiveDate;
 
 use super::agenda::{Agenda, Handover, PROMISE_DAYS};
-use super::commitments::{Action, PromiseState};
+use super::commitments::Action;
 use super::facts::{self, EntryRef, days_ago};
 use super::render::csv::Csv;
 use super::render::{Check, Doc, Inline, Look};
 use super::{Report, to_json};
+use crate::model::Verdict;
 
 /// `(check-in of 2026-11-17)`: where an item was written.
 fn source(entry: &EntryRef) -> String {
@@ -89,12 +90,11 @@ impl Report for Agenda {
             .promises
             .iter()
             .map(|p| {
-                let due = p.due.map_or(String::new(), |d| d.to_string());
-                let (look, state) = match p.state {
-                    PromiseState::Overdue => (Look::Bad, "overdue since"),
-                    _ => (Look::Warn, "due"),
+                let look = match p.state {
+                    Verdict::Broken => Look::Bad,
+                    _ => Look::Warn,
                 };
-                Inline::plain(format!("{} ", p.text)).add(look, format!("({state} {due})"))
+                Inline::plain(format!("{} ", p.text)).add(look, p.due_note())
             })
             .collect();
         doc.list(promises, "Nothing due in the next two weeks.");

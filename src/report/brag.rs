@@ -14,7 +14,7 @@ use super::facts::{self, PriorityRef, belongs, boss_set, dated};
 use super::render::csv::Csv;
 use super::render::{Doc, Inline, Look};
 use super::{Report, to_json};
-use crate::model::{BossId, ItemForm, Journal, Tone};
+use crate::model::{BossId, BossSet, ItemForm, Journal, Tone};
 use crate::syntax::Kind;
 
 #[derive(Clone, Debug)]
@@ -49,6 +49,8 @@ pub struct BragFeedback {
     pub text: String,
     /// The `>` lines under it, verbatim.
     pub quotes: Vec<String>,
+    /// Whose feedback it is (boss ids without `@`).
+    pub boss: Vec<String>,
     pub file: String,
     pub line: u32,
 }
@@ -56,6 +58,8 @@ pub struct BragFeedback {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BragGroup {
     pub priority: Option<PriorityRef>,
+    /// The bosses its items served (ids without `@`, in the order the bosses are declared).
+    pub boss: Vec<String>,
     pub items: Vec<BragItem>,
 }
 
@@ -106,13 +110,16 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         .iter()
         .map(|(p, s)| BragGroup {
             priority: Some(PriorityRef::new(journal, p, &s.title)),
+            boss: Vec::new(),
             items: Vec::new(),
         })
         .chain([BragGroup {
             priority: None,
+            boss: Vec::new(),
             items: Vec::new(),
         }])
         .collect();
+    let mut served = vec![BossSet::default(); groups.len()];
     let (mut wins, mut initiatives, mut quantified) = (0, 0, 0);
     let mut feedback = Vec::new();
     for e in &journal.entries[dated(journal, options.since, today)] {
@@ -144,6 +151,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
         quantified += usize::from(item.quantified);
         let group = facts::first_aligned(journal, e, &keys).unwrap_or(keys.len());
         groups[group].items.push(item);
+        served[group].0 |= e.bosses.0;
     }
     let (mut promises_kept, mut promises_due) = (0, 0);
     for h in super::commitments::promises(journal, set, today) {
@@ -160,8 +168,9 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Brag {
             _ => {}
         }
     }
-    for g in &mut groups {
+    for (g, bosses) in groups.iter_mut().zip(served) {
         g.items.sort_by_key(|i| (!i.quantified, i.date));
+        g.boss = bosses.iter().map(|b| journal.boss(b).id.clone()).collect();
     }
     groups.retain(|g| !g.items.is_empty());
     Brag {
@@ -186,6 +195,11 @@ fn praise_of(journal: &Journal, e: &crate::model::Entry) -> BragFeedback {
             .iter()
             .filter(|i| i.form == ItemForm::Quote)
             .map(|i| facts::item_text(journal, i))
+            .collect(),
+        boss: e
+            .bosses
+            .iter()
+            .map(|b| journal.boss(b).id.clone())
             .collect(),
         file: journal.sources.get(e.file).name.clone(),
         line: e.line + 1,
@@ -224,11 +238,20 @@ impl Report for Brag {
             "Wins and initiatives, {} to {}",
             self.since, self.until
         ));
+        // Every `did` shown carries a number; the rest of the numbers are on wins and
+        // initiatives.
+        let items: usize = self.groups.iter().map(|g| g.items.len()).sum();
+        let work = items.saturating_sub(self.wins + self.initiatives);
+        let more = match work {
+            0 => String::new(),
+            1 => ", and 1 more piece of work with a number".to_string(),
+            n => format!(", and {n} more pieces of work with a number"),
+        };
         doc.para(Inline::plain(format!(
-            "{} and {}; {} of them with a number.",
+            "{} and {}, {} of them with a number{more}.",
             facts::count(self.wins as i64, "win"),
             facts::count(self.initiatives as i64, "initiative"),
-            self.quantified
+            self.quantified.saturating_sub(work)
         )));
         if self.promises_due > 0 {
             doc.para(Inline::plain(format!(
@@ -237,11 +260,11 @@ impl Report for Brag {
             )));
         }
         for g in &self.groups {
-            doc.heading(
-                g.priority
-                    .as_ref()
-                    .map_or("Beyond the priorities".to_string(), PriorityRef::label),
-            );
+            let name = g
+                .priority
+                .as_ref()
+                .map_or("Beyond the priorities".to_string(), PriorityRef::label);
+            doc.heading(format!("{name}{}", bosses_with("for", &g.boss)));
             doc.list(g.items.iter().map(item).collect(), "");
         }
         if self.groups.is_empty() {
@@ -253,7 +276,8 @@ impl Report for Brag {
                 self.feedback
                     .iter()
                     .map(|f| {
-                        let line = Inline::plain(format!("{} {} ", f.date, f.text))
+                        let from = bosses_with("from", &f.boss);
+                        let line = Inline::plain(format!("{} {}{from} ", f.date, f.text))
                             .add(Look::Code, format!("{}:{}", f.file, f.line));
                         (line, f.quotes.clone())
                     })
@@ -284,6 +308,7 @@ impl Report for Brag {
                     i.quantified.to_string(),
                     i.file.clone(),
                     i.line.to_string(),
+                    g.boss.join(" "),
                 ]
             })
             .collect();
@@ -298,9 +323,21 @@ impl Report for Brag {
                 "quantified",
                 "file",
                 "line",
+                "boss",
             ],
             rows,
         })
+    }
+}
+
+/// Bosses after a heading or a line, with a word: ` — for @maria`, ` — from @maria and
+/// @dev`; nothing without a boss.
+fn bosses_with(word: &str, bosses: &[String]) -> String {
+    let names: Vec<String> = bosses.iter().map(|b| format!("@{b}")).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!(" — {word} {one}"),
+        [init @ .., last] => format!(" — {word} {} and {last}", init.join(", ")),
     }
 }
 

@@ -99,53 +99,27 @@ pub fn is_dropped(done: &Entry) -> bool {
     done.fields.status == Some(Status::Dropped)
 }
 
-/// Where a promise stands as of a date: [`Verdict`], with a broken promise named overdue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PromiseState {
-    /// Done on or before its due date.
-    Kept,
-    /// Done after its due date.
-    Late,
-    /// Closed with `status:dropped`.
-    Dropped,
-    /// Not done and past its due date.
-    Overdue,
-    /// Not done, not yet due.
-    Open,
-}
-
-impl PromiseState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PromiseState::Kept => "kept",
-            PromiseState::Late => "late",
-            PromiseState::Dropped => "dropped",
-            PromiseState::Overdue => "overdue",
-            PromiseState::Open => "open",
-        }
-    }
-
-    /// The one verdict this state stands for ([`Journal::verdict`]): overdue is broken.
-    pub fn verdict(self) -> Verdict {
-        match self {
-            PromiseState::Kept => Verdict::Kept,
-            PromiseState::Late => Verdict::Late,
-            PromiseState::Dropped => Verdict::Dropped,
-            PromiseState::Overdue => Verdict::Broken,
-            PromiseState::Open => Verdict::Open,
-        }
-    }
-}
-
 /// A promise as reports show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Promise {
     pub text: String,
     pub due: Option<NaiveDate>,
-    pub state: PromiseState,
+    /// Its one verdict (docs/language.md §4).
+    pub state: Verdict,
     pub done: Option<NaiveDate>,
     pub entry: EntryRef,
+}
+
+impl Promise {
+    /// How a pending promise's due date reads in a list: `(due 2026-04-24)`, or `(broken,
+    /// due 2026-03-27)` once that date has passed, with its verdict's word.
+    pub fn due_note(&self) -> String {
+        let due = self.due.map_or(String::new(), |d| format!("due {d}"));
+        match self.state {
+            Verdict::Broken => format!("(broken, {due})"),
+            _ => format!("({due})"),
+        }
+    }
 }
 
 /// A promise's state as of `date`, by the due date in force then.
@@ -167,17 +141,10 @@ pub fn standing(
     journal: &Journal,
     h: &Handle,
     date: NaiveDate,
-) -> (Option<NaiveDate>, Option<NaiveDate>, PromiseState) {
+) -> (Option<NaiveDate>, Option<NaiveDate>, Verdict) {
     let s = journal.verdict(h, date);
-    let state = match s.verdict {
-        Verdict::Kept => PromiseState::Kept,
-        Verdict::Late => PromiseState::Late,
-        Verdict::Dropped => PromiseState::Dropped,
-        Verdict::Broken => PromiseState::Overdue,
-        Verdict::Open => PromiseState::Open,
-    };
     let done = s.done.map(|d| journal.entries[d as usize].date);
-    (s.due, done, state)
+    (s.due, done, s.verdict)
 }
 
 /// The promises of `bosses` made on or before `date` whose due date, done date and state
@@ -186,7 +153,7 @@ pub fn promises_where(
     journal: &Journal,
     bosses: BossSet,
     date: NaiveDate,
-    keep: impl Fn(Option<NaiveDate>, Option<NaiveDate>, PromiseState) -> bool,
+    keep: impl Fn(Option<NaiveDate>, Option<NaiveDate>, Verdict) -> bool,
 ) -> Vec<Promise> {
     let mut out: Vec<Promise> = promises(journal, bosses, date)
         .filter(|h| {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::agenda;
-use super::commitments::{self, Promise, PromiseState};
+use super::commitments::{self, Promise};
 use super::facts::{self, boss_set};
 use super::render::{Doc, Inline, Look};
 use super::select::label;
@@ -14,6 +14,7 @@ use super::streaks::{Streak, streaks};
 use super::warnings::{self, Warning};
 use super::{Report, to_json};
 use crate::diag::Severity;
+use crate::model::Verdict;
 use crate::model::{BossId, Journal};
 use crate::period::{Period, Unit};
 
@@ -74,8 +75,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Dashboar
         .collect();
     let week_end = Period::containing(Unit::Week, today, None).end;
     let open = |due: Option<NaiveDate>, _, state| {
-        matches!(state, PromiseState::Open | PromiseState::Overdue)
-            && due.is_some_and(|d| d <= week_end)
+        matches!(state, Verdict::Open | Verdict::Broken) && due.is_some_and(|d| d <= week_end)
     };
     let promises_due = commitments::promises_where(journal, boss_set(&options.bosses), today, open);
     Dashboard {
@@ -159,13 +159,12 @@ impl Report for Dashboard {
         doc.list(next.collect(), "No active boss.");
         doc.heading("Promises due this week");
         let promises = self.promises_due.iter().map(|p| {
-            let due = p.due.map_or(String::new(), |d| d.to_string());
-            let (look, state) = if p.state == PromiseState::Overdue {
-                (Look::Bad, "overdue since")
+            let look = if p.state == Verdict::Broken {
+                Look::Bad
             } else {
-                (Look::Warn, "due")
+                Look::Warn
             };
-            Inline::plain(format!("{} ", p.text)).add(look, format!("({state} {due})"))
+            Inline::plain(format!("{} ", p.text)).add(look, p.due_note())
         });
         doc.list(promises.collect(), "None due this week.");
         doc.para(Inline::styled(

@@ -16,8 +16,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Report;
-use super::commitments::{self, PromiseState, is_dropped};
+use super::commitments::{self, is_dropped};
 use super::facts::{self, EntryRef, PriorityRef, boss_set};
+use crate::model::Verdict;
 use crate::model::{BossId, Detail, Entry, HandleKind, Journal};
 use crate::period::{Period, Unit};
 use crate::syntax::{FieldKey, Kind};
@@ -214,7 +215,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Draft {
     let mut promised: Vec<(NaiveDate, &Entry)> = commitments::promises(journal, bosses, today)
         .filter_map(|h| {
             let (due, _, state) = commitments::standing(journal, h, today);
-            let open = matches!(state, PromiseState::Open | PromiseState::Overdue);
+            let open = matches!(state, Verdict::Open | Verdict::Broken);
             due.filter(|_| open)
                 .map(|due| (due, &journal.entries[h.def as usize]))
         })

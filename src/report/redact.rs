@@ -154,6 +154,7 @@ impl Redact for Brag {
             if let Some(p) = &mut g.priority {
                 priority(r, p);
             }
+            people(r, &mut g.boss);
         }
         self.groups.retain(|g| !g.items.is_empty());
         // As `export --redact` does, the boss's own words go when people do.
@@ -161,6 +162,7 @@ impl Redact for Brag {
         for f in &mut self.feedback {
             f.text = r.text(&f.text);
             f.file = r.text(&f.file);
+            people(r, &mut f.boss);
             if r.hides_people() {
                 f.quotes.clear();
             }

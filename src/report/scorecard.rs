@@ -286,26 +286,29 @@ fn promises_kept(
     since: NaiveDate,
     set: BossSet,
 ) -> Option<Practice> {
-    let (mut kept, mut broken, mut dropped) = (0u64, 0u64, 0u64);
+    let (mut kept, mut late, mut broken, mut dropped) = (0u64, 0u64, 0u64, 0u64);
     for h in commitments::promises(journal, set, today) {
         let standing = journal.verdict(h, today);
         if standing.due.is_none_or(|due| due < since) {
             continue;
         }
-        // A promise done late was not kept.
+        // Each by its one verdict; a promise done late was not kept.
         match standing.verdict {
             Verdict::Kept => kept += 1,
-            Verdict::Late | Verdict::Broken => broken += 1,
+            Verdict::Late => late += 1,
+            Verdict::Broken => broken += 1,
             Verdict::Dropped => dropped += 1,
             Verdict::Open => {}
         }
     }
+    let judged = kept + late + broken;
     practice(
         "promises-kept",
-        (kept, kept + broken),
+        (kept, judged),
         &[
-            ("due", kept + broken),
+            ("due", judged),
             ("kept", kept),
+            ("late", late),
             ("broken", broken),
             ("dropped", dropped),
         ],

@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::calendar;
-use super::commitments::{self, Action, Promise, PromiseState};
+use super::commitments::{self, Action, Promise};
 use super::facts::{self, EntryRef, PriorityRef, belongs, boss_set, dated};
 use super::range::DateRange;
 use super::warnings::{self, Warning};
+use crate::model::Verdict;
 use crate::model::{BossId, BossSet, Entry, ItemForm, Journal, Priority, Status};
 use crate::period::add_days;
 use crate::syntax::{FieldKey, Kind};
@@ -195,7 +196,7 @@ pub fn build(journal: &Journal, today: NaiveDate, options: &Options) -> Summary 
     let in_period = |due: Option<NaiveDate>, done: Option<NaiveDate>, state| {
         let due_in = due.is_some_and(|d| from <= d && d <= to);
         let done_in = done.is_some_and(|d| from <= d && d <= end);
-        due_in || done_in || state == PromiseState::Overdue
+        due_in || done_in || state == Verdict::Broken
     };
     let promises = commitments::promises_where(journal, set, end, in_period);
     Summary {
@@ -344,7 +345,7 @@ fn lane(journal: &Journal, p: &Priority, from: NaiveDate, end: NaiveDate) -> Vec
     let mut days: Vec<NaiveDate> = vec![from];
     for c in &p.changes {
         days.push(c.date);
-        if let Some(u) = c.owners_until.filter(|_| c.takes_over) {
+        if let Some(u) = c.owners_until {
             days.push(add_days(u, 1));
         }
     }

@@ -1,12 +1,13 @@
 //! `upward report` printed: sections for people, one flat table for CSV.
 
-use super::commitments::{Action, PromiseState};
+use super::commitments::Action;
 use super::facts::{EntryRef, count};
 use super::render::csv::Csv;
 use super::render::{Check, Doc, Inline, Look};
 use super::summary::Summary;
 use super::{Report, to_json};
 use crate::model::Status;
+use crate::model::Verdict;
 
 /// `text · 2026-11-17`.
 fn dated(e: &EntryRef) -> Inline {
@@ -80,13 +81,13 @@ impl Report for Summary {
         if self.priorities.is_empty() {
             doc.para(Inline::styled(Look::Warn, "No priority is known for this period: ask your boss what matters most, and write it down as `priority #key`."));
         }
-        for (i, line) in self.priorities.iter().enumerate() {
+        for line in &self.priorities {
             // Active priorities by rank; a finished one shows its status instead, and a former
             // boss's says whose it was.
             let active = line.is_active();
+            // An unranked one shows no number: a position could repeat another's rank.
             let rank = match line.rank {
                 Some(r) if active => format!("{r}. "),
-                None if active => format!("{}. ", i + 1),
                 _ => String::new(),
             };
             let status = if active {
@@ -189,23 +190,23 @@ impl Report for Summary {
         let promises = self.promises.iter().map(|p| {
             let due = p.due.map_or(String::new(), |d| d.to_string());
             let (look, state) = match p.state {
-                PromiseState::Kept => (
+                Verdict::Kept => (
                     Look::Good,
                     format!(
                         "kept, done {}",
                         p.done.map_or(String::new(), |d| d.to_string())
                     ),
                 ),
-                PromiseState::Late => (
+                Verdict::Late => (
                     Look::Bad,
                     format!(
                         "done late on {}",
                         p.done.map_or(String::new(), |d| d.to_string())
                     ),
                 ),
-                PromiseState::Dropped => (Look::Dim, "dropped".to_string()),
-                PromiseState::Overdue => (Look::Bad, "overdue".to_string()),
-                PromiseState::Open => (Look::Warn, "open".to_string()),
+                Verdict::Dropped => (Look::Dim, "dropped".to_string()),
+                Verdict::Broken => (Look::Bad, "broken".to_string()),
+                Verdict::Open => (Look::Warn, "open".to_string()),
             };
             Inline::plain(format!("{} (due {due}): ", p.text)).add(look, state)
         });

@@ -147,7 +147,7 @@ pub(crate) struct StatusLine {
     /// Every `status:` it was given, and active again from each entry that made it another
     /// boss's, in journal order.
     changes: Vec<(NaiveDate, Status)>,
-    /// From each entry that made it its bosses', their last day (`None`: no end).
+    /// From each of its entries, its bosses' last day (`None`: no end).
     owners: Vec<(NaiveDate, Option<NaiveDate>)>,
 }
 
@@ -156,9 +156,7 @@ impl StatusLine {
         let mut changes = Vec::new();
         let mut owners = Vec::new();
         for c in &p.changes {
-            if c.takes_over {
-                owners.push((c.date, c.owners_until));
-            }
+            owners.push((c.date, c.owners_until));
             match c.status {
                 Some(s) => changes.push((c.date, s)),
                 None if c.takes_over => changes.push((c.date, Status::Active)),

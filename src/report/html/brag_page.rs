@@ -26,8 +26,14 @@ pub fn page(brag: &Brag) -> String {
         for b in blocks {
             content.push(&block(b));
         }
-        let class = if i == 0 { "" } else { "break-before" };
-        let id = if heading == brag::FEEDBACK {
+        // Each priority starts a printed page; the feedback follows the last one.
+        let feedback = heading == brag::FEEDBACK;
+        let class = if i == 0 || feedback {
+            ""
+        } else {
+            "break-before"
+        };
+        let id = if feedback {
             "feedback".to_string()
         } else {
             format!("group-{}", i + 1)

@@ -22,7 +22,9 @@ impl Page {
     pub fn new(title: &str, subtitle: &str) -> Page {
         let mut body = Markup::new();
         body.open("header", &[("class", "top")])
-            .element("h1", &[], title)
+            .open("h1", &[])
+            .push(&unbroken_dates(title))
+            .close("h1")
             .element("p", &[], subtitle)
             .close("header")
             .nl();
@@ -156,4 +158,47 @@ pub fn figures(items: &[(String, &str)]) -> Markup {
     }
     m.close("ul").nl();
     m
+}
+
+/// `text` with each `YYYY-MM-DD` in a span that never breaks across lines (a browser may
+/// otherwise break a date at its hyphens: `2026-` at a line's end, `11-23` on the next).
+fn unbroken_dates(text: &str) -> Markup {
+    let mut m = Markup::new();
+    let bytes = text.as_bytes();
+    let is_date = |at: usize| {
+        bytes.get(at..at + 10).is_some_and(|d| {
+            d.iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        })
+    };
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        if is_date(at) {
+            m.text(&text[from..at]);
+            m.element("span", &[("class", "nobr")], &text[at..at + 10]);
+            at += 10;
+            from = at;
+        } else {
+            at += 1;
+        }
+    }
+    m.text(&text[from..]);
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_a_title_never_break() {
+        let m = unbroken_dates("Wins, 2025-11-23 to 2026-11-23 (é 12-34)");
+        let html = m.into_string();
+        assert_eq!(
+            html,
+            "Wins, <span class=\"nobr\">2025-11-23</span> to <span class=\"nobr\">2026-11-23</span> (é 12-34)"
+        );
+    }
 }

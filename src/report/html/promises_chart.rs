@@ -8,7 +8,7 @@ use super::markup::{Markup, at, table};
 use super::page::{figure, legend};
 use super::svg::{Days, Svg, clip, date_axis};
 use crate::model::Verdict;
-use crate::report::commitments::{Promise, PromiseState};
+use crate::report::commitments::Promise;
 use crate::report::summary::Summary;
 
 const WIDTH: f64 = 1000.0;
@@ -24,11 +24,6 @@ pub const VERDICTS: [Verdict; 5] = [
     Verdict::Dropped,
     Verdict::Open,
 ];
-
-/// A promise's verdict, the same as every command gives it.
-pub fn verdict(state: PromiseState) -> &'static str {
-    state.verdict().as_str()
-}
 
 fn span(s: &Summary) -> (NaiveDate, NaiveDate) {
     let mut from = s.period.from;
@@ -50,7 +45,7 @@ fn tip(p: &Promise) -> String {
         "{} (made {}, {due}{done}): {}",
         p.text,
         p.entry.date,
-        verdict(p.state)
+        p.state.as_str()
     )
 }
 
@@ -86,7 +81,7 @@ pub fn promises(s: &Summary) -> Markup {
     date_axis(&mut svg, &days, TOP - 4.0, bottom);
     for (i, p) in s.promises.iter().enumerate() {
         let y = TOP + ROW * i as f64 + ROW / 2.0;
-        let class = verdict(p.state);
+        let class = p.state.as_str();
         let tip = tip(p);
         svg.text(LABEL, y + 4.5, "end", "", &clip(&p.text, 34));
         let made = days.mid(p.entry.date);
@@ -104,7 +99,7 @@ pub fn promises(s: &Summary) -> Markup {
             &format!("made {}: {}", p.entry.date, p.text),
         );
         if let Some(due) = p.due {
-            let marker = if p.state == PromiseState::Open {
+            let marker = if p.state == Verdict::Open {
                 "pending"
             } else {
                 class
@@ -122,11 +117,7 @@ pub fn promises(s: &Summary) -> Markup {
     let counts: Vec<(&str, String)> = VERDICTS
         .iter()
         .map(|v| {
-            let n = s
-                .promises
-                .iter()
-                .filter(|p| p.state.verdict() == *v)
-                .count();
+            let n = s.promises.iter().filter(|p| p.state == *v).count();
             (v.as_str(), format!("{} ({n})", v.as_str()))
         })
         .collect();
@@ -134,7 +125,7 @@ pub fn promises(s: &Summary) -> Markup {
         .promises
         .iter()
         .map(|p| {
-            let v = verdict(p.state);
+            let v = p.state.as_str();
             let mut verdict = Markup::new();
             verdict.element("span", &[("class", &format!("verdict {v}"))], v);
             vec![

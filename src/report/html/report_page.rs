@@ -6,8 +6,9 @@ use super::calendar_chart::calendar;
 use super::lanes::lanes;
 use super::markup::{Markup, at, table};
 use super::page::{Page, figures};
-use super::promises_chart::{promises, verdict};
+use super::promises_chart::promises;
 use super::share::share;
+use crate::model::Verdict;
 use crate::report::summary::Summary;
 
 pub fn page(s: &Summary) -> String {
@@ -27,12 +28,12 @@ pub fn page(s: &Summary) -> String {
     let kept = s
         .promises
         .iter()
-        .filter(|p| verdict(p.state) == "kept")
+        .filter(|p| p.state == Verdict::Kept)
         .count();
     let judged = s
         .promises
         .iter()
-        .filter(|p| matches!(verdict(p.state), "kept" | "late" | "broken"))
+        .filter(|p| matches!(p.state, Verdict::Kept | Verdict::Late | Verdict::Broken))
         .count();
     page.push(&figures(&[
         (s.work.to_string(), "pieces of work"),
