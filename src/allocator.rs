@@ -20,8 +20,8 @@ static ONE_SHOT: AtomicBool = AtomicBool::new(false);
 #[derive(Debug)]
 pub struct HugePages;
 
-/// Blocks from this size up are advised; smaller ones rarely span a whole huge page.
-const LARGE: usize = 4 << 20;
+/// Blocks from this size up are advised.
+const LARGE: usize = upward::tuning::LARGE_BLOCK;
 const HUGE_PAGE: usize = 2 << 20;
 
 // SAFETY: every call is forwarded unchanged to `System`, which upholds `GlobalAlloc`'s

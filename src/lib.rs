@@ -20,6 +20,7 @@ pub mod source;
 pub mod sync;
 pub mod syntax;
 mod threads;
+pub mod tuning;
 pub mod write;
 
 use chrono::NaiveDate;
@@ -70,8 +71,3 @@ pub fn check_shown(
     });
     Checked { shown, settled }
 }
-
-/// The benchmarks' journal generator, for tests that need a large realistic journal.
-#[cfg(test)]
-#[path = "../benches/gen/mod.rs"]
-mod generator;

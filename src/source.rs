@@ -71,7 +71,8 @@ impl SourceFile {
     /// The offset where each line starts: 0, then one past each `\n`.
     fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
-            let mut starts = Vec::with_capacity(self.text.len() / 40 + 1);
+            let mut starts =
+                Vec::with_capacity(self.text.len() / crate::tuning::BYTES_PER_LINE + 1);
             starts.push(0);
             starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1));
             starts

@@ -1,20 +1,12 @@
 //! The one place threads start: work split over two threads for large inputs, when it pays,
 //! and joining the helper thread. Every stage reads top to bottom on one thread and reaches a
-//! second only through [`both`] (`tests/thread_seam.rs` holds every other file to that).
+//! second only through [`both`] (`tests/layers.rs` holds every other file to that).
 
 use std::thread::ScopedJoinHandle;
-
-/// Journals with fewer entries are lowered and checked on one thread.
-const MANY_ENTRIES: usize = 1 << 14;
 
 /// Whether the machine has a second core to share work with.
 pub(crate) fn second_core() -> bool {
     std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-}
-
-/// Whether work over `entries` entries is worth splitting between two threads.
-pub(crate) fn worth_splitting(entries: usize) -> bool {
-    entries >= MANY_ENTRIES && second_core()
 }
 
 /// The helper thread's result; a panic there goes on in the caller.

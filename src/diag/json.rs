@@ -2,13 +2,12 @@
 //! message}` with 1-based lines and columns, plus `related` and `help` when present.
 
 use std::io::{self, Write};
-use std::sync::mpsc;
 
 use serde::Serialize;
 
 use super::{Diagnostic, Severity};
 use crate::source::Sources;
-use crate::threads;
+use crate::tuning::CHUNK;
 
 /// A diagnostic as JSON: 1-based line and column. Its text is owned (`String`), or borrowed
 /// from the diagnostic (`&str`) while it is written.
@@ -122,13 +121,9 @@ pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
     }
 }
 
-/// Diagnostics converted per chunk; each chunk is pretty-printed on its own.
-const CHUNK: usize = 2048;
-
 /// Writes `diags` and then `extra` (from plugins) as one JSON array: the bytes
 /// `serde_json::to_writer_pretty` gives for them all. A large journal can have tens of
-/// thousands of diagnostics, so they are converted a chunk at a time, never all at once, and
-/// when there are many a helper thread converts every other chunk while this one writes.
+/// thousands of diagnostics, so they are converted a chunk at a time, never all at once.
 pub fn write_json(
     out: &mut dyn Write,
     diags: &[Diagnostic],
@@ -140,33 +135,8 @@ pub fn write_json(
     }
     let mut array = Elements { out, any: false };
     let chunk = |diags: &[Diagnostic]| elements(&Chunk { diags, sources });
-    if diags.len() > CHUNK && threads::worth_splitting(diags.len()) {
-        let (tx, rx) = mpsc::sync_channel(2);
-        let helper = move || {
-            for diags in diags.chunks(CHUNK).skip(1).step_by(2) {
-                // The receiver hangs up when writing fails; then there is nothing to do.
-                if tx.send(chunk(diags)).is_err() {
-                    return;
-                }
-            }
-        };
-        let here = || {
-            let written = diags.chunks(CHUNK).enumerate().try_for_each(|(i, diags)| {
-                let bytes = if i % 2 == 0 {
-                    chunk(diags)
-                } else {
-                    rx.recv().map_err(io::Error::other)?
-                };
-                array.push(&bytes?)
-            });
-            drop(rx);
-            written
-        };
-        threads::both(true, here, helper).0?;
-    } else {
-        for diags in diags.chunks(CHUNK) {
-            array.push(&chunk(diags)?)?;
-        }
+    for diags in diags.chunks(CHUNK) {
+        array.push(&chunk(diags)?)?;
     }
     if !extra.is_empty() {
         array.push(&elements(extra)?)?;
@@ -220,8 +190,8 @@ mod tests {
     use crate::diag::{FileId, Span};
     use crate::source::SourceFile;
 
-    /// Chunked, and on two threads past a size, the output is byte for byte what serde_json
-    /// prints for the whole array, for sizes around every chunk boundary.
+    /// Chunked, the output is byte for byte what serde_json prints for the whole array, for
+    /// sizes around every chunk boundary.
     #[test]
     fn chunks_join_into_the_whole_array() {
         let text: String = (0..5000)

@@ -101,11 +101,6 @@ impl Run {
     pub fn of<T>(self, all: &[T]) -> &[T] {
         &all[self.start as usize..self.end as usize]
     }
-
-    /// The same run in a list that gained `base` elements before it.
-    pub fn moved(self, base: u32) -> Self {
-        Run::new(self.start + base, self.end + base)
-    }
 }
 
 // A million-entry journal keeps a million of each: their size is part of the design.

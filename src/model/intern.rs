@@ -55,19 +55,6 @@ impl Names {
         id
     }
 
-    /// Interns every name of `other`, in its order, as if they had been interned here after
-    /// everything else; returns the id each of `other`'s names has here.
-    pub(crate) fn absorb(&mut self, other: &Names) -> Vec<u32> {
-        other
-            .names
-            .iter()
-            .map(|name| match self.index.get(name) {
-                Some(&id) => id,
-                None => self.push(name),
-            })
-            .collect()
-    }
-
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
     }
@@ -98,23 +85,6 @@ impl Tags {
         let id = self.names.intern(name);
         self.parent.push(parent);
         TagId(id)
-    }
-
-    /// [`Names::absorb`] for tags: a tag new here keeps its parent, renumbered.
-    pub(crate) fn absorb(&mut self, other: &Tags) -> Vec<TagId> {
-        let mut ids: Vec<TagId> = Vec::with_capacity(other.parent.len());
-        for (name, parent) in other.names.names.iter().zip(&other.parent) {
-            let id = match self.names.index.get(name) {
-                Some(&id) => TagId(id),
-                None => {
-                    // A parent is interned before its children, so it has its id already.
-                    self.parent.push(parent.map(|p| ids[p.0 as usize]));
-                    TagId(self.names.push(name))
-                }
-            };
-            ids.push(id);
-        }
-        ids
     }
 
     pub fn get(&self, name: &str) -> Option<TagId> {

@@ -8,7 +8,6 @@ mod intern;
 pub mod load;
 mod lower;
 mod order;
-mod parallel;
 mod resolve;
 pub mod settings;
 pub mod text;
@@ -56,12 +55,6 @@ pub struct Journal {
 impl Journal {
     /// Builds the model from loaded files. Never fails: errors are in `diagnostics`.
     pub fn build(loaded: Loaded) -> Journal {
-        Journal::build_with(loaded, crate::threads::worth_splitting)
-    }
-
-    /// [`Journal::build`], with `split` saying from the number of entries whether to resolve
-    /// them on two threads.
-    fn build_with(loaded: Loaded, split: fn(usize) -> bool) -> Journal {
         let mut lowered = lower::lower(&loaded);
         order::sort_entries(&mut lowered);
         let uses = std::mem::take(&mut lowered.handle_uses);
@@ -85,8 +78,7 @@ impl Journal {
             diagnostics,
             kinds: Vec::new(),
         };
-        let split = split(journal.entries.len());
-        journal.resolve(&uses, &lowered.handle_names, split);
+        journal.resolve(&uses, &lowered.handle_names);
         journal
     }
 

@@ -2,7 +2,6 @@
 //! match.
 
 use super::lower::{HandleUse, Lowered};
-use crate::threads;
 
 /// Sorts entries by (date, time, load order), untimed entries first within a day, then the
 /// handle uses by entry and position, each now naming its entry by index in that order.
@@ -10,31 +9,22 @@ use crate::threads;
 /// Entries are large, so their order is found on small keys and then applied in place.
 pub fn sort_entries(lowered: &mut Lowered) {
     let (entries, uses) = (&mut lowered.entries, &mut lowered.handle_uses);
-    let split = threads::worth_splitting(entries.len());
     let when = std::mem::take(&mut lowered.when);
     let Some(order) = sorted_order(&when) else {
         sort_uses(uses);
         return;
     };
     drop(when);
-    let renumber = |uses: &mut Vec<HandleUse>| {
-        // Entries are lowered in load order: an entry's index there is its load order.
-        let mut by_seq = vec![0u32; order.len()];
-        for (id, &seq) in order.iter().enumerate() {
-            by_seq[seq as usize] = id as u32;
-        }
-        for u in uses.iter_mut() {
-            u.entry = by_seq[u.entry as usize];
-        }
-        sort_uses(uses);
-    };
-    // Moving the entries and renumbering the uses are independent: for a large journal, both
-    // at once.
-    threads::both(
-        split,
-        || crate::reorder::permute(entries, &order),
-        || renumber(uses),
-    );
+    crate::reorder::permute(entries, &order);
+    // Entries are lowered in load order: an entry's index there is its load order.
+    let mut by_seq = vec![0u32; order.len()];
+    for (id, &seq) in order.iter().enumerate() {
+        by_seq[seq as usize] = id as u32;
+    }
+    for u in uses.iter_mut() {
+        u.entry = by_seq[u.entry as usize];
+    }
+    sort_uses(uses);
 }
 
 /// Handle uses by entry, then by position.

@@ -6,46 +6,25 @@ use super::entry::{Away, BossId, BossSet, Entry, EntryId, Informed, Priority, Pr
 use super::intern::FastMap;
 use super::lower::{HandleNames, HandleUse};
 use crate::syntax::Kind;
-use crate::threads;
 
 impl Journal {
-    /// Resolves handles, the bosses of entries, priorities and leave. With `split` handles are
-    /// found on this thread while another finds each entry's own bosses and then priorities
-    /// and leave, which need the bosses of priority and away entries only, never those that
-    /// follow a handle.
-    pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &HandleNames, split: bool) {
-        let journal = &*self;
-        let others = || {
-            let (bosses, kinds) = journal.own_bosses();
-            let mut kept = [Kind::Priority, Kind::Away]
-                .map(|k| &kinds[k as usize][..])
-                .concat();
-            kept.sort_unstable();
-            let (priorities, aways) = journal.priorities_and_leave(&kept, &bosses);
-            (bosses, priorities, aways, kinds)
-        };
-        let (found, (bosses, priorities, aways, kinds)) =
-            threads::both(split, || journal.find_handles(uses, names), others);
-        // Each entry's bosses and handle, written in two halves at once for a large journal.
-        let write = |entries: &mut [Entry], from: usize, bosses: &[BossSet]| {
-            for (e, &set) in entries.iter_mut().zip(bosses) {
-                e.bosses = set;
-            }
-            let to = from + entries.len();
-            for &(id, h) in &found.of_entries {
-                if (from..to).contains(&(id as usize)) {
-                    entries[id as usize - from].handle = Some(h);
-                }
-            }
-        };
-        let mid = if split { self.entries.len() / 2 } else { 0 };
-        let (early, late) = self.entries.split_at_mut(mid);
-        let (early_bosses, late_bosses) = bosses.split_at(mid);
-        threads::both(
-            split,
-            || write(early, 0, early_bosses),
-            || write(late, mid, late_bosses),
-        );
+    /// Resolves handles, the bosses of entries, priorities and leave.
+    pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &HandleNames) {
+        let found = self.find_handles(uses, names);
+        let (bosses, kinds) = self.own_bosses();
+        // Priorities and leave need the bosses of priority and away entries only, never
+        // those that follow a handle.
+        let mut kept = [Kind::Priority, Kind::Away]
+            .map(|k| &kinds[k as usize][..])
+            .concat();
+        kept.sort_unstable();
+        let (priorities, aways) = self.priorities_and_leave(&kept, &bosses);
+        for (e, set) in self.entries.iter_mut().zip(bosses) {
+            e.bosses = set;
+        }
+        for &(id, h) in &found.of_entries {
+            self.entries[id as usize].handle = Some(h);
+        }
         for &(item, h) in &found.of_items {
             self.items[item as usize].handle = Some(h);
         }
@@ -207,58 +186,5 @@ impl Journal {
             }
         }
         (priorities, aways)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::Journal;
-    use super::super::load::{Overlay, load};
-
-    /// Resolving on two threads gives exactly what one gives: the same bosses and handles of
-    /// entries and items, handles, priorities, leave and diagnostics.
-    #[test]
-    fn split_resolving_matches_one_thread() {
-        let mut text = crate::generator::journal(4000, 11);
-        // Handles defined twice, used before their definition or with the wrong kind, a
-        // done that follows its promise's boss, priorities and leave.
-        text.push_str(
-            "2026-11-20 promise ^twice due:2026-12-01 ship it\n\
-             2026-11-20 pitch ^twice try it\n\
-             2026-11-19 done ^later\n\
-             2026-11-21 promise ^later due:2026-12-02 later\n\
-             2026-11-21 decision ^later outcome:yes\n\
-             2026-11-22 done ^later\n\
-             2026-11-22 priority #brand-new rank:1 with @dev A new thing\n\
-             2026-11-22 away until:2026-11-25 @dev\n",
-        );
-        let overlay = Overlay {
-            files: vec![("big.up".into(), text)],
-        };
-        let build = |split: fn(usize) -> bool| {
-            let loaded = load(&["big.up".into()], &overlay).expect("loads from memory");
-            Journal::build_with(loaded, split)
-        };
-        let (one, two) = (build(|_| false), build(|_| true));
-        assert!(one.entries.len() > 4000 && !one.handles.is_empty());
-        let show = |j: &Journal| {
-            format!(
-                "{:#?}",
-                (
-                    (&j.entries, &j.items, &j.handles),
-                    (&j.priorities, &j.aways, &j.diagnostics),
-                )
-            )
-        };
-        let (one, two) = (show(&one), show(&two));
-        if let Some(at) = one.lines().zip(two.lines()).position(|(a, b)| a != b) {
-            let line = |s: &str| s.lines().nth(at).unwrap_or_default().to_string();
-            panic!(
-                "line {at}: one thread `{}`, two `{}`",
-                line(&one),
-                line(&two)
-            );
-        }
-        assert_eq!(one.len(), two.len());
     }
 }

@@ -21,14 +21,8 @@ pub enum Kind {
     Error,
 }
 
-/// How a rule runs.
-#[derive(Clone, Copy)]
-pub(crate) struct Run {
-    pub run: fn(&Ctx<'_>, &mut Out<'_>),
-    /// It takes longest on a large journal: it reads the words of every entry of a common kind,
-    /// or warns thousands of times. Slow rules start first, so that two threads end together.
-    pub slow: bool,
-}
+/// What a rule runs.
+pub(crate) type Run = fn(&Ctx<'_>, &mut Out<'_>);
 
 /// One code of the table.
 #[derive(Clone, Copy)]
@@ -56,19 +50,16 @@ impl std::fmt::Debug for Code {
     }
 }
 
-/// A row: `code!(CODE, Kind, number, settles, run, slow)` for a rule, `code!(CODE)` for an error.
+/// A row: `code!(CODE, Kind, number, settles, run)` for a rule, `code!(CODE)` for an error.
 macro_rules! code {
-    ($code:literal, $kind:ident, $number:expr, $settles:expr, $run:path, $slow:expr) => {
+    ($code:literal, $kind:ident, $number:expr, $settles:expr, $run:path) => {
         Code {
             code: $code,
             kind: Kind::$kind,
             number: $number,
             settles: $settles,
             explanation: include_str!(concat!("explain/", $code, ".md")),
-            run: Some(Run {
-                run: $run,
-                slow: $slow,
-            }),
+            run: Some($run),
         }
     };
     ($code:literal) => {
@@ -85,27 +76,25 @@ macro_rules! code {
 
 const SETTLES: bool = true;
 const STATE: bool = false;
-const SLOW: bool = true;
-const FAST: bool = false;
 
 /// Every code, rules first in the order of docs/language.md §6 (the order `check` runs them
 /// and `upward explain` lists them), then the errors.
 #[rustfmt::skip]
 pub const TABLE: &[Code] = &[
-    code!("out-of-scope", Overstep, None, SETTLES, out_of_scope::run, SLOW),
-    code!("repitch", Overstep, Some(30), SETTLES, repitch::run, FAST),
-    code!("over-update", Overstep, None, SETTLES, over_update::run, SLOW),
-    code!("verbose-update", Overstep, Some(150), SETTLES, verbose_update::run, FAST),
-    code!("bypass", Overstep, None, SETTLES, bypass::run, FAST),
-    code!("overcommit", Overstep, Some(5), SETTLES, overcommit::run, FAST),
-    code!("checkin-gap", Gap, Some(2), STATE, checkin_gap::run, FAST),
-    code!("update-gap", Gap, Some(2), STATE, update_gap::run, FAST),
-    code!("promise-overdue", Gap, None, STATE, promise_overdue::run, FAST),
-    code!("late-slip", Gap, None, SETTLES, late_slip::run, FAST),
-    code!("problem-without-solution", Gap, None, SETTLES, problem_without_solution::run, FAST),
-    code!("feedback-unacted", Gap, Some(14), STATE, feedback_unacted::run, SLOW),
-    code!("neglected-priority", Gap, Some(14), STATE, neglected_priority::run, FAST),
-    code!("unquantified-win", Gap, None, SETTLES, unquantified_win::run, SLOW),
+    code!("out-of-scope", Overstep, None, SETTLES, out_of_scope::run),
+    code!("repitch", Overstep, Some(30), SETTLES, repitch::run),
+    code!("over-update", Overstep, None, SETTLES, over_update::run),
+    code!("verbose-update", Overstep, Some(150), SETTLES, verbose_update::run),
+    code!("bypass", Overstep, None, SETTLES, bypass::run),
+    code!("overcommit", Overstep, Some(5), SETTLES, overcommit::run),
+    code!("checkin-gap", Gap, Some(2), STATE, checkin_gap::run),
+    code!("update-gap", Gap, Some(2), STATE, update_gap::run),
+    code!("promise-overdue", Gap, None, STATE, promise_overdue::run),
+    code!("late-slip", Gap, None, SETTLES, late_slip::run),
+    code!("problem-without-solution", Gap, None, SETTLES, problem_without_solution::run),
+    code!("feedback-unacted", Gap, Some(14), STATE, feedback_unacted::run),
+    code!("neglected-priority", Gap, Some(14), STATE, neglected_priority::run),
+    code!("unquantified-win", Gap, None, SETTLES, unquantified_win::run),
     code!("encoding"),
     code!("too-long"),
     code!("syntax"),

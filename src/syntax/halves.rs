@@ -19,8 +19,7 @@ pub(super) fn split_point(text: &str) -> Option<usize> {
     None
 }
 
-/// Appends the tree of a later part of the same file, moving its token and line indices. The
-/// tokens are copied on a second thread while the lines and nodes are copied here.
+/// Appends the tree of a later part of the same file, moving its token and line indices.
 pub(super) fn append(doc: &mut Document, later: Document) {
     let lines = doc.lines.len() as u32;
     let tokens = doc.tokens.len() as u32;
@@ -38,27 +37,23 @@ pub(super) fn append(doc: &mut Document, later: Document) {
         directives: all_directives,
     } = doc;
     all_directives.extend(later_directives.iter().map(|&d| d + nodes));
-    let lines_and_nodes = || {
-        all_lines.extend(later_lines.iter().map(|l| Line {
-            first_token: l.first_token + tokens,
-            ..*l
-        }));
-        all_nodes.extend(later_nodes.into_iter().map(|node| match node {
-            Node::Entry(e) => Node::Entry(EntryNode {
-                line: e.line + lines,
-                body: e.body.start + lines..e.body.end + lines,
-                ..e
-            }),
-            Node::Directive(d) => Node::Directive(DirectiveNode {
-                line: d.line + lines,
-                body: d.body.start + lines..d.body.end + lines,
-                ..d
-            }),
-        }));
-    };
-    crate::threads::both(true, lines_and_nodes, || {
-        all_tokens.extend_from_slice(&later_tokens)
-    });
+    all_tokens.extend_from_slice(&later_tokens);
+    all_lines.extend(later_lines.iter().map(|l| Line {
+        first_token: l.first_token + tokens,
+        ..*l
+    }));
+    all_nodes.extend(later_nodes.into_iter().map(|node| match node {
+        Node::Entry(e) => Node::Entry(EntryNode {
+            line: e.line + lines,
+            body: e.body.start + lines..e.body.end + lines,
+            ..e
+        }),
+        Node::Directive(d) => Node::Directive(DirectiveNode {
+            line: d.line + lines,
+            body: d.body.start + lines..d.body.end + lines,
+            ..d
+        }),
+    }));
 }
 
 #[cfg(test)]

@@ -10,16 +10,14 @@ use super::tree::{Document, Line, LineKind, Node, TokenKind};
 use super::words::{is_space_byte, space_len, token, trim_end_len};
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::source::SourceFile;
+use crate::tuning::{BYTES_PER_LINE, BYTES_PER_NODE, BYTES_PER_TOKEN};
 
 /// The longest line upward reads; a longer one is an error.
 pub const MAX_LINE: usize = 1 << 20;
 
-/// Files at least this long are parsed in two halves, one per thread.
-const SPLIT_AT: usize = 1 << 20;
-
 /// Parses one file. Never fails: returns the tree and the diagnostics of the lines it could not read.
 pub fn parse(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>) {
-    let halves = source.text.len() >= SPLIT_AT && crate::threads::second_core();
+    let halves = source.text.len() >= crate::tuning::SPLIT_AT && crate::threads::second_core();
     parse_in(file, source, halves)
 }
 
@@ -66,9 +64,9 @@ fn parse_range(
     let mut p = LineParser {
         file,
         doc: Document {
-            lines: Vec::with_capacity(room / 48 + 1),
-            tokens: Vec::with_capacity(room / 16 + 1),
-            nodes: Vec::with_capacity(room / 80 + 1),
+            lines: Vec::with_capacity(room / BYTES_PER_LINE + 1),
+            tokens: Vec::with_capacity(room / BYTES_PER_TOKEN + 1),
+            nodes: Vec::with_capacity(room / BYTES_PER_NODE + 1),
             directives: Vec::new(),
         },
         diags: Vec::new(),
@@ -85,7 +83,7 @@ fn parse_range(
         .peekable();
     let mut newlines = memchr::memchr_iter(b'\n', &bytes[base..]).map(|i| base + i);
     // Where lines start, for the source file: 0 first, then one past each line end.
-    let mut starts = Vec::with_capacity(room / 48 + 1);
+    let mut starts = Vec::with_capacity(room / BYTES_PER_LINE + 1);
     if range.start == 0 {
         starts.push(0);
     }

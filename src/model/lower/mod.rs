@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::entry::{Boss, Entry, Item};
 use super::intern::{FastMap, Names, PersonId, TagId, Tags};
-use super::load::{Loaded, NodeRun};
+use super::load::Loaded;
 use super::settings::Settings;
 use crate::diag::{Diagnostic, FileId, Span};
 use crate::syntax::{
@@ -71,16 +71,6 @@ pub enum HandleAt {
     Body,
 }
 
-impl HandleAt {
-    /// The same place, with items numbered `base` further on.
-    pub fn moved(self, base: u32) -> Self {
-        match self {
-            HandleAt::Item(i) => HandleAt::Item(i + base),
-            other => other,
-        }
-    }
-}
-
 /// What lowering produces, before entries are sorted and handles resolved.
 #[derive(Debug, Default)]
 pub struct Lowered {
@@ -104,19 +94,7 @@ pub struct Lowered {
 }
 
 pub fn lower(loaded: &Loaded) -> Lowered {
-    lower_with(loaded, crate::threads::worth_splitting)
-}
-
-/// [`lower`], with `split` saying from the number of entries whether to lower them on two
-/// threads.
-pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
-    let nodes = loaded
-        .order
-        .iter()
-        .map(|run| run.nodes.len())
-        .sum::<usize>();
-    let cut = super::parallel::cut(nodes);
-    let census = Census::of(loaded, cut);
+    let census = Census::of(loaded);
     let mut out = Lowered {
         items: Vec::with_capacity(body_items(loaded)),
         ..Lowered::default()
@@ -127,50 +105,40 @@ pub(super) fn lower_with(loaded: &Loaded, split: fn(usize) -> bool) -> Lowered {
         cx(&mut out, &mut handles, loaded, file).directive(d);
     }
     check_boss_ranges(&mut out);
-    if split(census.entries) {
-        super::parallel::lower_split(
-            &mut out,
-            &mut handles,
-            loaded,
-            census.entries,
-            census.early,
-            cut,
-        );
-    } else {
-        out.entries.reserve_exact(census.entries);
-        out.when.reserve_exact(census.entries);
-        handles.reserve(handle_room(census.entries));
-        lower_entries(&mut out, &mut handles, loaded, &loaded.order, |_| {});
+    out.entries.reserve_exact(census.entries);
+    out.when.reserve_exact(census.entries);
+    handles.reserve(handle_room(census.entries));
+    for (r, node) in loaded.nodes(&loaded.order) {
+        if let Node::Entry(e) = node {
+            cx(&mut out, &mut handles, loaded, r.file).entry(e);
+        }
     }
     out
 }
 
 /// Room for the distinct handle names of `entries` entries, so that the table of names
 /// rarely grows: growing rehashes every name, each read back from its place in the text.
-pub(super) fn handle_room(entries: usize) -> usize {
-    entries / 8
+fn handle_room(entries: usize) -> usize {
+    entries / crate::tuning::ENTRIES_PER_HANDLE
 }
 
 /// What lowering needs before it starts, from the directives of each tree: every other node
 /// is an entry.
 struct Census<'a> {
     entries: usize,
-    /// The entries before node number `cut` of the load order.
-    early: usize,
     /// In load order.
     directives: Vec<(FileId, &'a DirectiveNode)>,
 }
 
 impl<'a> Census<'a> {
-    fn of(loaded: &'a Loaded, cut: usize) -> Self {
+    fn of(loaded: &'a Loaded) -> Self {
         let mut directives = Vec::new();
-        let (mut nodes, mut before_cut) = (0, 0);
+        let mut nodes = 0;
         for run in &loaded.order {
             let doc = &loaded.docs[run.file.0 as usize];
             let from = doc.directives.partition_point(|&d| d < run.nodes.start);
             let to = doc.directives.partition_point(|&d| d < run.nodes.end);
             for &d in &doc.directives[from..to] {
-                before_cut += usize::from(nodes + ((d - run.nodes.start) as usize) < cut);
                 if let Node::Directive(directive) = &doc.nodes[d as usize] {
                     directives.push((run.file, directive));
                 }
@@ -179,7 +147,6 @@ impl<'a> Census<'a> {
         }
         Census {
             entries: nodes - directives.len(),
-            early: cut.min(nodes) - before_cut,
             directives,
         }
     }
@@ -209,22 +176,6 @@ pub fn when(date: NaiveDate, time: Option<Clock>) -> u64 {
 
 /// The low bits of [`when`] that hold the time of day: 1 + the minute, 0 for none.
 const WHEN_TIME_BITS: u32 = 11;
-
-/// Lowers the entries among the nodes of `runs` in order, calling `after` after each.
-pub(super) fn lower_entries<'a>(
-    out: &mut Lowered,
-    handles: &mut FastMap<&'a str, u32>,
-    loaded: &'a Loaded,
-    runs: &[NodeRun],
-    mut after: impl FnMut(&mut Lowered),
-) {
-    for (r, node) in loaded.nodes(runs) {
-        if let Node::Entry(e) = node {
-            cx(out, handles, loaded, r.file).entry(e);
-            after(out);
-        }
-    }
-}
 
 /// A lowering context for one file.
 fn cx<'c, 'a>(
@@ -296,25 +247,19 @@ mod tests {
     use super::Census;
     use crate::syntax::Node;
 
-    /// Counted from the directives alone, the census agrees with a walk over every node, at
-    /// every cut, in a file that includes another midway and has a directive between entries.
+    /// Counted from the directives alone, the census agrees with a walk over every node, in a
+    /// file that includes another midway and has a directive between entries.
     #[test]
     fn census_counts_as_a_walk_over_the_nodes() {
         let loaded = super::super::load::included_midway();
         let nodes: Vec<&Node> = loaded.nodes(&loaded.order).map(|(_, n)| n).collect();
         assert_eq!(nodes.len(), 9);
-        for cut in 0..=nodes.len() {
-            let census = Census::of(&loaded, cut);
-            let entries =
-                |nodes: &[&Node]| nodes.iter().filter(|n| matches!(n, Node::Entry(_))).count();
-            assert_eq!(census.entries, entries(&nodes), "cut at {cut}");
-            assert_eq!(census.early, entries(&nodes[..cut]), "cut at {cut}");
-            let kinds: Vec<_> = census
-                .directives
-                .iter()
-                .map(|(_, d)| d.kind.as_str())
-                .collect();
-            assert_eq!(kinds, ["include", "set", "scope"], "cut at {cut}");
-        }
+        let census = Census::of(&loaded);
+        let entries = nodes.iter().filter(|n| matches!(n, Node::Entry(_))).count();
+        assert_eq!(census.entries, entries);
+        let kinds: Vec<_> = (census.directives.iter())
+            .map(|(_, d)| d.kind.as_str())
+            .collect();
+        assert_eq!(kinds, ["include", "set", "scope"]);
     }
 }
