@@ -46,6 +46,19 @@ fn report(boss: Option<&str>) -> Summary {
     build(&j, today, &Options { period, bosses })
 }
 
+/// The summary of `period` for every boss.
+fn every_boss(j: &upward::model::Journal, period: &str, today: chrono::NaiveDate) -> Summary {
+    let period = parse_period(period, today).expect("period");
+    build(
+        j,
+        today,
+        &Options {
+            period,
+            bosses: Vec::new(),
+        },
+    )
+}
+
 #[test]
 fn last_week_across_a_boss_change() {
     let r = report(None);
@@ -302,15 +315,7 @@ boss @bob Bob
 ",
     );
     let today = d("2026-03-20");
-    let period = parse_period("this-week", today).expect("period");
-    let r = build(
-        &j,
-        today,
-        &Options {
-            period,
-            bosses: Vec::new(),
-        },
-    );
+    let r = every_boss(&j, "this-week", today);
     let lines: Vec<(&str, Option<u32>, bool, &[String])> = r
         .priorities
         .iter()
@@ -328,15 +333,7 @@ boss @bob Bob
     );
     // Over the fortnight of the change, Ann's two stood at its start: they are listed after
     // Bob's (by their old rank), marked as hers, with no rank shown.
-    let period = parse_period("2026-03-09..2026-03-20", today).expect("period");
-    let r = build(
-        &j,
-        today,
-        &Options {
-            period,
-            bosses: Vec::new(),
-        },
-    );
+    let r = every_boss(&j, "2026-03-09..2026-03-20", today);
     let lines: Vec<(&str, Option<u32>, bool)> = r
         .priorities
         .iter()
@@ -380,15 +377,7 @@ boss @ann Ann
 ",
     );
     let today = d("2026-03-20");
-    let period = parse_period("this-week", today).expect("period");
-    let r = build(
-        &j,
-        today,
-        &Options {
-            period,
-            bosses: Vec::new(),
-        },
-    );
+    let r = every_boss(&j, "this-week", today);
     let text = render(&r, Format::Term, None).expect("term");
     assert!(text.contains("\n1. Ship the API (#api)"), "{text}");
     assert!(text.contains("\n3. Pass the audit (#sec)"), "{text}");

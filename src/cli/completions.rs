@@ -149,6 +149,13 @@ fn files_typed(words: Vec<std::ffi::OsString>) -> Vec<PathBuf> {
 mod tests {
     use super::*;
 
+    fn values(candidates: Vec<CompletionCandidate>) -> Vec<String> {
+        candidates
+            .iter()
+            .map(|c| c.get_value().to_string_lossy().into_owned())
+            .collect()
+    }
+
     #[test]
     fn files_are_read_from_every_spelling_of_the_flag() {
         let words = [
@@ -161,10 +168,7 @@ mod tests {
 
     #[test]
     fn allow_offers_rules_only_and_explain_offers_errors_too() {
-        let allow: Vec<String> = rule_codes(OsStr::new(""))
-            .iter()
-            .map(|c| c.get_value().to_string_lossy().into_owned())
-            .collect();
+        let allow = values(rule_codes(OsStr::new("")));
         let explain = codes(OsStr::new("")).len();
         assert!(allow.iter().any(|c| c == "repitch"));
         assert!(!allow.iter().any(|c| c == "indented-entry"));
@@ -173,10 +177,7 @@ mod tests {
 
     #[test]
     fn only_candidates_starting_with_the_typed_text_are_offered() {
-        let kinds: Vec<String> = kinds(OsStr::new("p"))
-            .iter()
-            .map(|c| c.get_value().to_string_lossy().into_owned())
-            .collect();
+        let kinds = values(kinds(OsStr::new("p")));
         assert_eq!(kinds, ["priority", "problem", "promise", "pitch"]);
     }
 }

@@ -5,7 +5,7 @@ use lsp_types as lsp;
 use super::convert;
 use super::documents::Analysis;
 use crate::diag::Span;
-use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, Status, TagId, Verdict};
+use crate::model::{Entry, Handle, HandleKind, Journal, PersonId, TagId, Verdict};
 use crate::syntax::{FieldKey, TokenKind};
 
 /// A name the cursor can stand on.
@@ -207,11 +207,7 @@ fn tag_text(a: &Analysis, tag: TagId) -> String {
             });
             let mut s = format!("**priority #{name}**");
             if let Some(state) = &state {
-                // A former boss's priority is not active, whatever its status says.
-                let status = match state.status {
-                    Status::Active if state.former => "not active: its boss has left",
-                    other => other.as_str(),
-                };
+                let status = state.standing();
                 s.push_str(&format!(" — {}\n\n{status}", state.title));
                 if let Some(rank) = state.rank {
                     s.push_str(&format!(" · rank {rank}"));

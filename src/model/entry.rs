@@ -308,6 +308,15 @@ impl PriorityState {
     pub fn is_active(&self) -> bool {
         self.status == Status::Active && !self.former
     }
+
+    /// Where it stands in words: its status, or that it is not active because its boss has
+    /// left (docs/language.md §4).
+    pub fn standing(&self) -> &'static str {
+        match self.status {
+            Status::Active if self.former => "not active: its boss has left",
+            other => other.as_str(),
+        }
+    }
 }
 
 impl Priority {

@@ -145,7 +145,13 @@ pub(super) fn tags(a: &Analysis) -> Vec<Choice> {
         let detail = match j.priorities.iter().find(|p| p.key == id) {
             Some(p) => p
                 .state_on(a.today)
-                .map(|s| format!("priority: {}", s.title))
+                .map(|s| {
+                    if s.is_active() {
+                        format!("priority: {}", s.title)
+                    } else {
+                        format!("priority: {} ({})", s.title, s.standing())
+                    }
+                })
                 .or(Some("priority".into())),
             None if j.scope.contains(&id) => Some("in scope".into()),
             None => None,

@@ -183,6 +183,34 @@ mod tests {
             .collect()
     }
 
+    /// A tag's completion says when its priority is a former boss's (docs/language.md §4).
+    #[test]
+    fn a_former_boss_s_priority_is_marked_not_active() {
+        let text = "boss @ann Ann\n  until: 2026-03-11\nboss @bob Bob\n  since: 2026-03-12\n\
+                    2026-03-02 priority #api @ann rank:1 Ship the API\n\
+                    2026-04-01 priority #api @bob rank:2 Ship the public API\n\
+                    2026-04-02 did #\n";
+        let detail = |month: u32, day: u32| {
+            let uri = lsp::Uri::from_str("untitled:former").unwrap_or_else(|_| panic!("uri"));
+            let mut docs = Documents::new(Config {
+                today: NaiveDate::from_ymd_opt(2026, month, day),
+                ..Config::default()
+            });
+            docs.open(uri.clone(), text.to_string(), 1);
+            let Some(a) = docs.analyze(&uri) else {
+                panic!("no analysis")
+            };
+            let items = complete(&a, lsp::Position::new(6, 16), false);
+            let api = items.into_iter().find(|i| i.label == "#api");
+            api.and_then(|i| i.detail).unwrap_or_default()
+        };
+        assert_eq!(
+            detail(3, 20),
+            "priority: Ship the API (not active: its boss has left)"
+        );
+        assert_eq!(detail(4, 2), "priority: Ship the public API");
+    }
+
     #[test]
     fn each_place_offers_what_fits_there() {
         // An action's handle: the open promises.
