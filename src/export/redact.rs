@@ -148,7 +148,7 @@ impl Roles {
             add(&mut order, &b.id, "boss");
         }
         for e in entries {
-            for id in people_of(e) {
+            for id in everyone_named_in(e) {
                 add(&mut order, &id, "person");
             }
         }
@@ -256,7 +256,7 @@ fn add(order: &mut Vec<(String, String)>, id: &str, prefix: &str) {
 
 /// Everyone an entry names: its people, its items' owners, and any `@person` in its words
 /// and field values (`informed:@x`).
-fn people_of(e: &Entry) -> Vec<String> {
+fn everyone_named_in(e: &Entry) -> Vec<String> {
     let mut ids = e.people.clone();
     let f = &e.fields;
     for text in [&f.informed, &f.via, &f.impact, &f.solution]
