@@ -17,6 +17,7 @@ pub mod explain;
 mod context;
 mod gap;
 mod promises;
+mod split;
 
 mod bypass;
 mod checkin_gap;
@@ -41,7 +42,12 @@ use context::{Ctx, Out};
 pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
     let cx = Ctx::new(journal, today);
     // With room for the model's diagnostics, which `crate::check` adds.
-    let mut all = Vec::with_capacity(journal.diagnostics.len());
+    let room = journal.diagnostics.len();
+    if journal.entries.len() >= crate::tuning::RULES_SPLIT_AT && crate::threads::second_core() {
+        let rules: Vec<(&Code, Run)> = runs(journal).collect();
+        return split::run_all(&cx, &rules, room);
+    }
+    let mut all = Vec::with_capacity(room);
     for (rule, run) in runs(journal) {
         let mut out = Out::new(rule.code, &cx);
         run(&cx, &mut out);
