@@ -6,7 +6,7 @@
 
 mod git_support;
 
-use git_support::{Repo, text};
+use git_support::{Repo, six_appends};
 use serde_json::{Value, json};
 
 const BOSS: &str = "boss @ann Ann\n  cadence: none\n  updates: none";
@@ -14,15 +14,7 @@ const BOSS: &str = "boss @ann Ann\n  cadence: none\n  updates: none";
 /// A repository with six commits to `journal.up`, its cold history, and its cache as written.
 fn cached_repo() -> (Repo, Value, Value) {
     let r = Repo::new();
-    let mut lines = vec![BOSS.to_string()];
-    for i in 1..=6 {
-        lines.push(format!("2026-11-0{i} did Entry {i}"));
-        let joined: Vec<&str> = lines.iter().map(String::as_str).collect();
-        r.commit(
-            &[("journal.up", &text(&joined))],
-            &format!("2026-11-{:02}", i + 10),
-        );
-    }
+    six_appends(&r, BOSS, |i| format!("2026-11-{:02}", i + 10));
     let cold = r.history_json(&[]);
     let cache = read_cache(&r);
     (r, cold, cache)

@@ -6,7 +6,7 @@
 
 mod git_support;
 
-use git_support::{Repo, git, rows, text, upward_in};
+use git_support::{Repo, git, rows, six_appends, text, upward_in};
 use predicates::prelude::*;
 
 const BOSS: &str = "boss @maria Maria Chen";
@@ -262,15 +262,7 @@ fn long_histories_attribute_every_entry() {
 #[test]
 fn the_cache_gives_the_same_answers_and_survives_rewrites() {
     let r = Repo::new();
-    let mut lines = vec![BOSS.to_string()];
-    for i in 1..=6 {
-        lines.push(format!("2026-11-0{i} did Entry {i}"));
-        let joined: Vec<&str> = lines.iter().map(String::as_str).collect();
-        r.commit(
-            &[("journal.up", &text(&joined))],
-            &format!("2026-11-{:02}", i + 3 * (i % 2)),
-        );
-    }
+    let mut lines = six_appends(&r, BOSS, |i| format!("2026-11-{:02}", i + 3 * (i % 2)));
     let cold = r.history_json(&[]);
     assert!(r.file(".git/upward/history-v1.json").exists());
     assert_eq!(r.history_json(&[]), cold, "a cached run answers the same");

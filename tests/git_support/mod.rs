@@ -109,6 +109,18 @@ impl Repo {
     }
 }
 
+/// Commits `journal.up` six times, each commit adding one entry (`2026-11-0N did Entry N`)
+/// below `boss`; `date(n)` is the date of the n-th commit. Returns the file's last lines.
+pub fn six_appends(r: &Repo, boss: &str, date: impl Fn(u32) -> String) -> Vec<String> {
+    let mut lines = vec![boss.to_string()];
+    for i in 1..=6 {
+        lines.push(format!("2026-11-0{i} did Entry {i}"));
+        let joined: Vec<&str> = lines.iter().map(String::as_str).collect();
+        r.commit(&[("journal.up", &text(&joined))], &date(i));
+    }
+    lines
+}
+
 pub fn upward_in(dir: &Path) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("upward"));
     cmd.current_dir(dir)
