@@ -49,11 +49,16 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
     }
     let mut all = Vec::with_capacity(room);
     for (rule, run) in runs(journal) {
-        let mut out = Out::new(rule.code, &cx);
-        run(&cx, &mut out);
-        all.append(&mut out.diags);
+        all.append(&mut run_one(&cx, rule, run));
     }
     all
+}
+
+/// The warnings of one rule over `cx`.
+fn run_one(cx: &Ctx<'_>, rule: &Code, run: Run) -> Vec<Diagnostic> {
+    let mut out = Out::new(rule.code, cx);
+    run(cx, &mut out);
+    out.diags
 }
 
 /// The warnings of one rule, as [`check`] gives them (none when the rule is `set … off`).
@@ -61,10 +66,7 @@ pub fn check_one(journal: &Journal, today: NaiveDate, code: &str) -> Vec<Diagnos
     let Some((rule, run)) = runs(journal).find(|(rule, _)| rule.code == code) else {
         return Vec::new();
     };
-    let cx = Ctx::new(journal, today);
-    let mut out = Out::new(rule.code, &cx);
-    run(&cx, &mut out);
-    out.diags
+    run_one(&Ctx::new(journal, today), rule, run)
 }
 
 /// The rules the journal leaves on, in the order of [`RULES`], with what each runs.

@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::codes::{Code, Run};
-use super::context::{Ctx, Out};
+use super::context::Ctx;
 use crate::diag::Diagnostic;
 
 /// Every rule of `rules` run over `cx`, on two threads; `room` is extra capacity to leave.
@@ -22,9 +22,7 @@ pub(super) fn run_all(
             let Some(&(rule, run)) = rules.get(i) else {
                 return done;
             };
-            let mut out = Out::new(rule.code, cx);
-            run(cx, &mut out);
-            done.push((i, out.diags));
+            done.push((i, super::run_one(cx, rule, run)));
         }
     };
     let (mut done, other) = crate::threads::both(true, work, work);
@@ -53,11 +51,7 @@ mod tests {
         let rules: Vec<(&Code, Run)> = super::super::runs(&journal).collect();
         let one: Vec<Diagnostic> = rules
             .iter()
-            .flat_map(|&(rule, run)| {
-                let mut out = Out::new(rule.code, &cx);
-                run(&cx, &mut out);
-                out.diags
-            })
+            .flat_map(|&(rule, run)| super::super::run_one(&cx, rule, run))
             .collect();
         assert!(one.len() > 3, "the sample has warnings");
         let two = run_all(&cx, &rules, 0);
