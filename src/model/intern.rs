@@ -91,6 +91,14 @@ impl Tags {
         self.names.get(name).map(TagId)
     }
 
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
     pub fn name(&self, id: TagId) -> &str {
         self.names.name(id.0)
     }

@@ -43,7 +43,7 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
     let cx = Ctx::new(journal, today);
     // With room for the model's diagnostics, which `crate::check` adds.
     let room = journal.diagnostics.len();
-    if journal.entries.len() >= crate::tuning::RULES_SPLIT_AT && crate::threads::second_core() {
+    if journal.entries.len() >= crate::tuning::ENTRIES_SPLIT_AT && crate::threads::second_core() {
         let rules: Vec<(&Code, Run)> = runs(journal).collect();
         return split::run_all(&cx, &rules, room);
     }

@@ -1,4 +1,4 @@
-//! The rules on two threads, for a large journal (`crate::tuning::RULES_SPLIT_AT`). Rules are
+//! The rules on two threads, for a large journal (`crate::tuning::ENTRIES_SPLIT_AT`). Rules are
 //! independent: each thread takes the next rule not yet taken, and the warnings are joined in
 //! rule order, so the list is the one [`super::check`] gives on one thread.
 

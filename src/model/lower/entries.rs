@@ -187,12 +187,11 @@ impl Cx<'_, '_> {
     /// Records a `^handle` for `resolve`, naming it by the index of its text.
     pub(super) fn handle_use(&mut self, t: &Token, seq: u32, at: HandleAt, e: &EntryNode) {
         let span = self.span(t);
-        let next = self.out.handle_names.len() as u32;
-        let text = &self.text[t.name_range()];
-        let name = *self.handles.entry(text).or_insert(next);
-        if name == next {
-            self.out.handle_names.push(text);
-        }
+        let name = super::handle_name(
+            &mut self.out.handle_names,
+            self.handles,
+            &self.text[t.name_range()],
+        );
         self.out.handle_uses.push(HandleUse {
             entry: seq,
             span,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::entry::{Boss, Entry, Item};
 use super::intern::{FastMap, Names, PersonId, TagId, Tags};
-use super::load::Loaded;
+use super::load::{Loaded, NodeRun};
 use super::settings::Settings;
 use crate::diag::{Diagnostic, FileId, Span};
 use crate::syntax::{
@@ -16,6 +16,7 @@ mod directives;
 use directives::check_boss_ranges;
 mod entries;
 mod fields;
+mod split;
 
 /// The names of handles in the order they were met, side by side in one string: resolving
 /// reads each name again, and from here rather than from the file, whose text is too large to
@@ -94,26 +95,67 @@ pub struct Lowered {
 }
 
 pub fn lower(loaded: &Loaded) -> Lowered {
+    let (mut out, mut handles, entries) = lower_directives(loaded);
+    if entries >= crate::tuning::ENTRIES_SPLIT_AT && crate::threads::second_core() {
+        split::lower_entries(&mut out, &mut handles, loaded, split::middle(&loaded.order));
+    } else {
+        lower_entries(&mut out, &mut handles, loaded, &loaded.order);
+    }
+    out
+}
+
+/// Lowers every directive, which is journal-wide wherever it stands, and makes room for the
+/// entries: the lowering so far, the handle names met, and the number of entries to come.
+fn lower_directives(loaded: &Loaded) -> (Lowered, FastMap<&str, u32>, usize) {
     let census = Census::of(loaded);
-    let mut out = Lowered {
-        items: Vec::with_capacity(body_items(loaded)),
-        ..Lowered::default()
-    };
+    let mut out = Lowered::with_room(census.entries, body_items(loaded));
     let mut handles = FastMap::default();
-    // Directives are journal-wide wherever they stand: read them all first.
     for &(file, d) in &census.directives {
         cx(&mut out, &mut handles, loaded, file).directive(d);
     }
     check_boss_ranges(&mut out);
-    out.entries.reserve_exact(census.entries);
-    out.when.reserve_exact(census.entries);
     handles.reserve(handle_room(census.entries));
-    for (r, node) in loaded.nodes(&loaded.order) {
-        if let Node::Entry(e) = node {
-            cx(&mut out, &mut handles, loaded, r.file).entry(e);
+    (out, handles, census.entries)
+}
+
+impl Lowered {
+    /// Nothing lowered yet, with room for `entries` entries and `items` body items.
+    fn with_room(entries: usize, items: usize) -> Self {
+        Lowered {
+            entries: Vec::with_capacity(entries),
+            when: Vec::with_capacity(entries),
+            items: Vec::with_capacity(items),
+            ..Lowered::default()
         }
     }
-    out
+}
+
+/// Lowers the entries among the nodes of `runs`, in order.
+fn lower_entries<'a>(
+    out: &mut Lowered,
+    handles: &mut FastMap<&'a str, u32>,
+    loaded: &'a Loaded,
+    runs: &[NodeRun],
+) {
+    for (r, node) in loaded.nodes(runs) {
+        if let Node::Entry(e) = node {
+            cx(out, handles, loaded, r.file).entry(e);
+        }
+    }
+}
+
+/// The number of `name` among the handle names met, which it becomes when it is new.
+fn handle_name<'a>(
+    names: &mut HandleNames,
+    handles: &mut FastMap<&'a str, u32>,
+    name: &'a str,
+) -> u32 {
+    let next = names.len() as u32;
+    let number = *handles.entry(name).or_insert(next);
+    if number == next {
+        names.push(name);
+    }
+    number
 }
 
 /// Room for the distinct handle names of `entries` entries, so that the table of names
