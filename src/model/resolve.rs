@@ -11,17 +11,14 @@ impl Journal {
     /// Resolves handles, the bosses of entries, priorities and leave.
     pub(super) fn resolve(&mut self, uses: &[HandleUse], names: &HandleNames) {
         let found = self.find_handles(uses, names);
-        let (bosses, kinds) = self.own_bosses();
+        let kinds = self.own_bosses();
         // Priorities and leave need the bosses of priority and away entries only, never
         // those that follow a handle.
         let mut kept = [Kind::Priority, Kind::Away]
             .map(|k| &kinds[k as usize][..])
             .concat();
         kept.sort_unstable();
-        let (priorities, aways) = self.priorities_and_leave(&kept, &bosses);
-        for (e, set) in self.entries.iter_mut().zip(bosses) {
-            e.bosses = set;
-        }
+        let (priorities, aways) = self.priorities_and_leave(&kept);
         for &(id, h) in &found.of_entries {
             self.entries[id as usize].handle = Some(h);
         }
@@ -92,43 +89,45 @@ impl Journal {
         set
     }
 
-    /// Which boss each entry belongs to by itself (docs/language.md §3), before done, slip and decision
-    /// follow their handle's entry. Entries are many and large, so this is one pass over them;
-    /// it also returns the ids of the entries of each kind, in order.
-    fn own_bosses(&self) -> (Vec<BossSet>, Vec<Vec<EntryId>>) {
-        let mut sets = Vec::with_capacity(self.entries.len());
+    /// Writes into each entry the bosses it belongs to by itself (docs/language.md §3), before
+    /// done, slip and decision follow their handle's entry. Entries are many and large, so this
+    /// is one pass over them; it also returns the ids of the entries of each kind, in order.
+    fn own_bosses(&mut self) -> Vec<Vec<EntryId>> {
         let mut kinds = vec![Vec::new(); Kind::ALL.len()];
-        for (id, e) in self.entries.iter().enumerate() {
-            let mut set = BossSet::default();
-            let mut name = |p: super::PersonId| {
-                if let Some(b) = self.active_boss_of(p, e.date) {
-                    set.insert(b);
-                }
-            };
-            // escalate's first person is whom you went to; its boss is the one informed.
-            match (e.kind, e.fields.informed) {
-                (Kind::Escalate, Some(Informed::Person(p))) => name(p),
-                (Kind::Escalate, _) => {}
-                _ => self.people_of(e).iter().for_each(|&p| name(p)),
-            }
-            if set.is_empty()
-                && let Some(b) = self.default_boss(e.date)
-            {
-                set.insert(b);
-            }
+        for id in 0..self.entries.len() {
+            let bosses = self.own_bosses_of(&self.entries[id]);
+            let e = &mut self.entries[id];
+            e.bosses = bosses;
             kinds[e.kind as usize].push(id as EntryId);
-            sets.push(set);
         }
-        (sets, kinds)
+        kinds
     }
 
-    /// Priorities over time and leave ranges, from the priority and away entries `ids`, with
-    /// the bosses of every entry.
-    fn priorities_and_leave(
-        &self,
-        ids: &[EntryId],
-        bosses: &[BossSet],
-    ) -> (Vec<Priority>, Vec<Away>) {
+    /// The bosses `e` belongs to by itself: those its people name, else the default.
+    fn own_bosses_of(&self, e: &Entry) -> BossSet {
+        let mut set = BossSet::default();
+        let mut name = |p: super::PersonId| {
+            if let Some(b) = self.active_boss_of(p, e.date) {
+                set.insert(b);
+            }
+        };
+        // escalate's first person is whom you went to; its boss is the one informed.
+        match (e.kind, e.fields.informed) {
+            (Kind::Escalate, Some(Informed::Person(p))) => name(p),
+            (Kind::Escalate, _) => {}
+            _ => self.people_of(e).iter().for_each(|&p| name(p)),
+        }
+        if set.is_empty()
+            && let Some(b) = self.default_boss(e.date)
+        {
+            set.insert(b);
+        }
+        set
+    }
+
+    /// Priorities over time and leave ranges, from the priority and away entries `ids` and
+    /// their own bosses.
+    fn priorities_and_leave(&self, ids: &[EntryId]) -> (Vec<Priority>, Vec<Away>) {
         let (mut priorities, mut aways) = (Vec::new(), Vec::new());
         let mut index: FastMap<super::TagId, usize> = FastMap::default();
         for &id in ids {
@@ -139,7 +138,7 @@ impl Journal {
                         continue;
                     };
                     let title = self.title(e);
-                    let own = bosses[id as usize];
+                    let own = e.bosses;
                     let p = *index.entry(key).or_insert_with(|| {
                         priorities.push(Priority {
                             key,
