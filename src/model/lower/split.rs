@@ -48,7 +48,7 @@ impl Room {
             .filter(|(_, node)| matches!(node, Node::Entry(_)))
             .count();
         // Items in proportion: an estimate is enough, as a vector grows when it is not.
-        let items = out.items.capacity() * entries / out.entries.capacity().max(1);
+        let items = out.items.capacity().saturating_mul(entries) / out.entries.capacity().max(1);
         Room { entries, items }
     }
 }
