@@ -17,7 +17,6 @@ pub mod explain;
 mod context;
 mod gap;
 mod promises;
-mod split;
 
 mod bypass;
 mod checkin_gap;
@@ -43,10 +42,6 @@ pub fn check(journal: &Journal, today: NaiveDate) -> Vec<Diagnostic> {
     let cx = Ctx::new(journal, today);
     // With room for the model's diagnostics, which `crate::check` adds.
     let room = journal.diagnostics.len();
-    if journal.entries.len() >= crate::tuning::ENTRIES_SPLIT_AT && crate::threads::second_core() {
-        let rules: Vec<(&Code, Run)> = runs(journal).collect();
-        return split::run_all(&cx, &rules, room);
-    }
     let mut all = Vec::with_capacity(room);
     for (rule, run) in runs(journal) {
         all.append(&mut run_one(&cx, rule, run));

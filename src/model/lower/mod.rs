@@ -96,7 +96,7 @@ pub struct Lowered {
 
 pub fn lower(loaded: &Loaded) -> Lowered {
     let (mut out, mut handles, entries) = lower_directives(loaded);
-    if entries >= crate::tuning::ENTRIES_SPLIT_AT && crate::threads::second_core() {
+    if entries >= crate::tuning::LOWER_SPLIT_AT && crate::threads::second_core() {
         split::lower_entries(&mut out, &mut handles, loaded, split::middle(&loaded.order));
     } else {
         lower_entries(&mut out, &mut handles, loaded, &loaded.order);

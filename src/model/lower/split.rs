@@ -1,4 +1,4 @@
-//! Lowering the entries on two threads, for a large journal (`crate::tuning::ENTRIES_SPLIT_AT`).
+//! Lowering the entries on two threads, for a large journal (`crate::tuning::LOWER_SPLIT_AT`).
 //! Each half of the load order is lowered into tables of its own. The second half's people,
 //! tags and handle names are then met again in the first half's tables, in the order the
 //! second half met them, which gives each the number one thread would have given it; its
