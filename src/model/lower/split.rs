@@ -20,11 +20,16 @@ pub(super) fn lower_entries<'a>(
     cut: usize,
 ) {
     let (first, second) = halves(&loaded.order, cut);
-    let room = Room::of_second(out, loaded, &second);
+    let whole = Room {
+        entries: out.entries.capacity(),
+        items: out.items.capacity(),
+    };
     let ((), (later, later_handles)) = crate::threads::both(
         true,
         || lower_in_order(out, handles, loaded, &first),
         || {
+            // Counted here, so that the first half does not wait for the count.
+            let room = whole.of(loaded, &second);
             let mut later = Lowered::with_room(room.entries, room.items);
             let mut later_handles = FastMap::default();
             later_handles.reserve(super::handle_room(room.entries));
@@ -35,20 +40,21 @@ pub(super) fn lower_entries<'a>(
     append(out, handles, later, later_handles);
 }
 
-/// The room the second half's lowering gets up front, as `out` has for the whole journal:
-/// growing a vector a million entries long copies it.
+/// The room a lowering gets up front for its entries and body items: growing a vector a
+/// million entries long copies it.
 struct Room {
     entries: usize,
     items: usize,
 }
 
 impl Room {
-    fn of_second(out: &Lowered, loaded: &Loaded, second: &[NodeRun]) -> Room {
-        let entries = (loaded.nodes(second))
+    /// The room for the entries of `part`, given the room for the whole journal.
+    fn of(&self, loaded: &Loaded, part: &[NodeRun]) -> Room {
+        let entries = (loaded.nodes(part))
             .filter(|(_, node)| matches!(node, Node::Entry(_)))
             .count();
         // Items in proportion: an estimate is enough, as a vector grows when it is not.
-        let items = out.items.capacity().saturating_mul(entries) / out.entries.capacity().max(1);
+        let items = self.items.saturating_mul(entries) / self.entries.max(1);
         Room { entries, items }
     }
 }
