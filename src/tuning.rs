@@ -4,8 +4,8 @@
 //! treats large blocks.
 //!
 //! Figures are from `benches/run.sh`'s generated journals on a 2-core machine (1 M entries:
-//! 103 MB, 1.6 M lines), `check --format json`, timed with `benches/compare.sh`: rounds of 21
-//! runs of each build interleaved, a build's figure the median of its runs, and a split's
+//! 103 MB, 1.6 M lines), `check --format json`, timed with `benches/compare.sh`: rounds of 15
+//! to 31 runs of each build interleaved, a build's figure the median of its runs, and a split's
 //! gain the median over rounds of the time without it against the time with it. One round
 //! is not enough: on this machine the same build's median moves by 10 % from one round to
 //! the next. Every other stage once had a two-thread version too (entry order, resolution,
